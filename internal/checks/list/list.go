@@ -1,0 +1,25 @@
+// Package list is the one registry of customs checks. Adding a check is one
+// file in its family's package and one line in that family's Checks function.
+package list
+
+import (
+	"github.com/customs-oss/customs/internal/check"
+	"github.com/customs-oss/customs/internal/checks/base"
+	"github.com/customs-oss/customs/internal/checks/config"
+	"github.com/customs-oss/customs/internal/checks/files"
+	"github.com/customs-oss/customs/internal/checks/pin"
+)
+
+// All returns the constructors of every check customs runs, family by family.
+func All() []check.Constructor {
+	var all []check.Constructor
+	for _, family := range [][]check.Constructor{
+		config.Checks(),
+		pin.Checks(),
+		files.Checks(),
+		base.Checks(),
+	} {
+		all = append(all, family...)
+	}
+	return all
+}

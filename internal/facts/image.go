@@ -1,0 +1,80 @@
+package facts
+
+import (
+	v1 "github.com/google/go-containerregistry/pkg/v1"
+)
+
+// Reference says what the user asked for and how customs understood it.
+type Reference struct {
+	// Input is the reference as typed.
+	Input string
+	// Source is registry, docker-archive, oci or docker-daemon.
+	Source string
+	// Name is the fully qualified name for registry and daemon references
+	// (docker.io/library/nginx:latest), empty for files without a tag.
+	Name string
+	// Registry and Repository split Name ("index.docker.io", "library/nginx").
+	Registry   string
+	Repository string
+	// Tag is the tag asked for, empty when the reference has none.
+	Tag string
+	// Digest is the digest written in the reference, if any.
+	Digest string
+	// ImplicitTag is true when the user gave no tag and "latest" was assumed.
+	ImplicitTag bool
+	// RepoTags are the names recorded in an archive or by the engine.
+	RepoTags []string
+}
+
+// Image is everything known about one image before any check runs.
+type Image struct {
+	Ref Reference
+	// Digest is the manifest digest; IndexDigest the index it was chosen from.
+	Digest      string
+	IndexDigest string
+	Platform    string
+	Platforms   []string
+	MediaType   string
+	ConfigID    string
+	Manifest    *v1.Manifest
+	Config      *v1.ConfigFile
+	Layers      []Layer
+	FS          *FS
+	OS          OS
+}
+
+// OS is the base operating system as the image's release files describe it.
+type OS struct {
+	ID         string
+	VersionID  string
+	PrettyName string
+	Family     string
+	Distroless bool
+	// Scratch is true when the image has no OS files at all.
+	Scratch bool
+}
+
+// LayerFor returns the layer made by config history step, if any.
+func (img *Image) LayerFor(step int) (int, bool) {
+	for _, l := range img.Layers {
+		if l.HistoryStep == step {
+			return l.Index, true
+		}
+	}
+	return 0, false
+}
+
+// Read returns the collected content of path in the merged filesystem,
+// following symlinks, when the layer pass collected it.
+func (img *Image) Read(path string) ([]byte, bool) {
+	f, ok := img.FS.Resolve(path)
+	if !ok || f.Type != TypeFile || f.Layer >= len(img.Layers) {
+		return nil, false
+	}
+	lf := img.Layers[f.Layer].Facts
+	if lf == nil {
+		return nil, false
+	}
+	b, ok := lf.Files[f.Path]
+	return b, ok
+}

@@ -1,0 +1,106 @@
+package source
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	v1 "github.com/google/go-containerregistry/pkg/v1"
+	"github.com/google/go-containerregistry/pkg/v1/layout"
+)
+
+// refNameAnnotation names the tag of a manifest in an OCI layout's index.
+const refNameAnnotation = "org.opencontainers.image.ref.name"
+
+// maxIndexDepth bounds nested indexes in a layout.
+const maxIndexDepth = 4
+
+// splitLayoutRef splits "DIR[:TAG]", preferring an existing directory so that
+// paths with colons still work.
+func splitLayoutRef(ref string) (dir, tag string) {
+	if st, err := os.Stat(ref); err == nil && st.IsDir() {
+		return ref, ""
+	}
+	if i := strings.LastIndexByte(ref, ':'); i > 0 && !strings.Contains(ref[i+1:], "/") {
+		return ref[:i], ref[i+1:]
+	}
+	return ref, ""
+}
+
+func openLayout(_ context.Context, ref string, opt Options) (*Image, error) {
+	dir, tag := splitLayoutRef(ref)
+	p, err := layout.FromPath(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening OCI layout %q: %w", dir, err)
+	}
+	if st, err := os.Stat(filepath.Join(dir, "index.json")); err == nil && st.Size() > maxManifestSize {
+		return nil, fmt.Errorf("OCI layout %q: index.json is larger than %d bytes", dir, maxManifestSize)
+	}
+	idx, err := p.ImageIndex()
+	if err != nil {
+		return nil, fmt.Errorf("reading OCI layout %q: %w", dir, err)
+	}
+	im, err := idx.IndexManifest()
+	if err != nil {
+		return nil, fmt.Errorf("parsing index.json of %q: %w", dir, err)
+	}
+	out := &Image{}
+	var top []v1.Descriptor
+	for _, d := range im.Manifests {
+		name := d.Annotations[refNameAnnotation]
+		if tag != "" && name != tag && !strings.HasSuffix(name, ":"+tag) {
+			continue
+		}
+		top = append(top, d)
+	}
+	switch {
+	case len(top) == 0 && tag != "":
+		return nil, fmt.Errorf("OCI layout %q has no image tagged %q", dir, tag)
+	case len(top) == 0:
+		return nil, fmt.Errorf("OCI layout %q holds no image", dir)
+	case len(top) > 1:
+		var names []string
+		for _, d := range top {
+			names = append(names, d.Annotations[refNameAnnotation])
+		}
+		return nil, fmt.Errorf("OCI layout %q holds %d images (%s); name one as oci:%s:TAG", dir, len(top), strings.Join(names, ", "), dir)
+	}
+	d := top[0]
+	if name := d.Annotations[refNameAnnotation]; name != "" {
+		out.Ref.RepoTags = []string{name}
+		out.Ref.Tag = name
+	}
+	for depth := 0; d.MediaType.IsIndex(); depth++ {
+		if depth >= maxIndexDepth {
+			return nil, fmt.Errorf("OCI layout %q: indexes nested deeper than %d", dir, maxIndexDepth)
+		}
+		child, err := idx.ImageIndex(d.Digest)
+		if err != nil {
+			return nil, fmt.Errorf("reading index %s in %q: %w", d.Digest, dir, err)
+		}
+		cim, err := child.IndexManifest()
+		if err != nil {
+			return nil, fmt.Errorf("parsing index %s in %q: %w", d.Digest, dir, err)
+		}
+		chosen, platforms, err := chooseManifest(cim, opt.platform())
+		if err != nil {
+			return nil, fmt.Errorf("OCI layout %q: %w", dir, err)
+		}
+		out.IndexDigest, out.Platforms, out.Platform = d.Digest.String(), platforms, platformString(chosen.Platform)
+		idx, d = child, chosen
+	}
+	img, err := idx.Image(d.Digest)
+	if err != nil {
+		return nil, fmt.Errorf("reading image %s in %q: %w", d.Digest, dir, err)
+	}
+	out.Digest = d.Digest.String()
+	if err := fromV1(img, out); err != nil {
+		return nil, fmt.Errorf("OCI layout %q: %w", dir, err)
+	}
+	if out.Platform == "" {
+		out.Platform = configPlatform(out.Config)
+	}
+	return out, nil
+}

@@ -1,0 +1,263 @@
+package walk
+
+import (
+	"archive/tar"
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/customs-oss/customs/internal/check"
+	"github.com/customs-oss/customs/internal/facts"
+)
+
+// Version changes whenever the facts the pass produces change, so that
+// cached facts from an older pass are not reused.
+const Version = 1
+
+// Options bound the pass and say what it must collect.
+type Options struct {
+	// MaxLayerSize is the largest uncompressed layer accepted, in bytes.
+	MaxLayerSize int64
+	// MaxBlobSize bounds a blob whose size is not known in advance.
+	MaxBlobSize int64
+	// MaxEntries is the most tar entries one layer may have.
+	MaxEntries int
+	// MaxContent is how many bytes of one file the content checks see.
+	MaxContent int64
+	// Collect says which files' content to keep in the facts (up to MaxCollect bytes).
+	Collect    func(path string) bool
+	MaxCollect int64
+	// Content are the checks that read file content.
+	Content []check.ContentChecker
+}
+
+// DefaultOptions are the limits customs uses unless told otherwise.
+func DefaultOptions() Options {
+	return Options{
+		MaxLayerSize: 16 << 30,
+		MaxBlobSize:  16 << 30,
+		MaxEntries:   2_000_000,
+		MaxContent:   8 << 20,
+		MaxCollect:   64 << 10,
+	}
+}
+
+var (
+	gzipMagic = []byte{0x1f, 0x8b}
+	zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
+)
+
+// Layer reads one layer blob once and returns its facts. Any digest or size
+// mismatch, unsafe entry or exceeded limit ends the pass with an error.
+func Layer(ctx context.Context, b Blob, opt Options) (*facts.LayerFacts, error) {
+	rc, err := b.Open()
+	if err != nil {
+		return nil, fmt.Errorf("opening blob %s: %w", b.Digest, err)
+	}
+	defer rc.Close()
+	blobLimit := b.Size
+	if blobLimit < 0 {
+		blobLimit = opt.MaxBlobSize
+	}
+	stored := newVerifier(rc, blobLimit, "blob")
+	br := bufio.NewReaderSize(stored, 256<<10)
+	magic, _ := br.Peek(4)
+
+	var raw io.Reader = br
+	var closeDecoder func()
+	switch {
+	case bytes.HasPrefix(magic, gzipMagic):
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("blob %s: gzip: %w", b.Digest, err)
+		}
+		raw = zr
+	case bytes.HasPrefix(magic, zstdMagic):
+		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30), zstd.WithDecoderMaxWindow(256<<20))
+		if err != nil {
+			return nil, fmt.Errorf("blob %s: zstd: %w", b.Digest, err)
+		}
+		closeDecoder = zr.Close
+		raw = zr
+	}
+	if closeDecoder != nil {
+		defer closeDecoder()
+	}
+	tarStream := newVerifier(raw, opt.MaxLayerSize, "uncompressed layer")
+	lf, err := readTar(ctx, tarStream, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := tarStream.check(b.DiffID, -1, "uncompressed layer"); err != nil {
+		return nil, err
+	}
+	lf.DiffID = b.DiffID.String()
+	lf.Size = tarStream.n
+	if b.Digest.Hex == "" {
+		// The store records no digest for the blob (a legacy docker-archive):
+		// the diffID check above is the verification.
+		if _, err := io.Copy(io.Discard, stored); err != nil {
+			return nil, fmt.Errorf("reading the rest of the blob: %w", err)
+		}
+		return lf, nil
+	}
+	if err := stored.check(b.Digest, b.Size, "blob"); err != nil {
+		return nil, err
+	}
+	return lf, nil
+}
+
+func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, error) {
+	lf := &facts.LayerFacts{Files: map[string][]byte{}}
+	tr := tar.NewReader(r)
+	var buf bytes.Buffer
+	var wants []check.ContentChecker
+	for n := 0; ; n++ {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if opt.MaxEntries > 0 && n >= opt.MaxEntries {
+			return nil, &LimitError{What: "number of tar entries", Limit: int64(opt.MaxEntries)}
+		}
+		hdr, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return lf, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading tar entry %d: %w", n, err)
+		}
+		if hdr.Typeflag == tar.TypeXGlobalHeader {
+			continue
+		}
+		p, err := cleanPath(hdr.Name)
+		if err != nil {
+			return nil, err
+		}
+		if p == "" {
+			continue
+		}
+		dir, base := path.Split(p)
+		if strings.HasPrefix(base, ".wh.") {
+			w, err := whiteout(hdr.Name, dir, base)
+			if err != nil {
+				return nil, err
+			}
+			lf.Whiteouts = append(lf.Whiteouts, w)
+			continue
+		}
+		e := facts.Entry{Path: p, Type: entryType(hdr.Typeflag), Mode: mode(hdr.Mode), Size: hdr.Size, UID: hdr.Uid, GID: hdr.Gid}
+		switch e.Type {
+		case facts.TypeHardlink:
+			target, err := cleanPath(hdr.Linkname)
+			if err != nil || target == "" {
+				return nil, &UnsafeError{Entry: hdr.Name, Reason: fmt.Sprintf("hard link to %q leaves the layer root", hdr.Linkname)}
+			}
+			e.Linkname = target
+		case facts.TypeSymlink:
+			if len(hdr.Linkname) > maxPathLen {
+				return nil, &UnsafeError{Entry: hdr.Name, Reason: "symlink target too long"}
+			}
+			e.Linkname = hdr.Linkname
+		}
+		if e.Type != facts.TypeFile {
+			e.Size = 0
+		}
+		lf.Entries = append(lf.Entries, e)
+		if e.Type != facts.TypeFile {
+			continue
+		}
+		collect := opt.Collect != nil && opt.Collect(p) && e.Size <= opt.MaxCollect
+		wants = wants[:0]
+		for _, c := range opt.Content {
+			if c.Wants(&e) {
+				wants = append(wants, c)
+			}
+		}
+		if !collect && len(wants) == 0 {
+			continue
+		}
+		limit := opt.MaxContent
+		if collect && opt.MaxCollect > limit {
+			limit = opt.MaxCollect
+		}
+		buf.Reset()
+		if _, err := io.Copy(&buf, io.LimitReader(tr, limit)); err != nil {
+			return nil, fmt.Errorf("reading %q: %w", p, err)
+		}
+		if collect {
+			lf.Files[p] = bytes.Clone(buf.Bytes())
+		}
+		content := buf.Bytes()
+		if int64(len(content)) > opt.MaxContent {
+			content = content[:opt.MaxContent]
+		}
+		for _, c := range wants {
+			fs, err := c.CheckContent(ctx, &e, bytes.NewReader(content))
+			if err != nil {
+				return nil, fmt.Errorf("check %s on %q: %w", c.Info().ID, p, err)
+			}
+			lf.Findings = append(lf.Findings, fs...)
+		}
+	}
+}
+
+func whiteout(name, dir, base string) (facts.Whiteout, error) {
+	dir = strings.TrimSuffix(dir, "/")
+	if base == ".wh..wh..opq" {
+		return facts.Whiteout{Path: dir, Opaque: true}, nil
+	}
+	target := strings.TrimPrefix(base, ".wh.")
+	if target == "" || target == "." || target == ".." {
+		return facts.Whiteout{}, &UnsafeError{Entry: name, Reason: "whiteout names no file"}
+	}
+	if dir == "" {
+		return facts.Whiteout{Path: target}, nil
+	}
+	return facts.Whiteout{Path: dir + "/" + target}, nil
+}
+
+func entryType(flag byte) facts.Type {
+	switch flag {
+	case tar.TypeReg, tar.TypeRegA, tar.TypeCont:
+		return facts.TypeFile
+	case tar.TypeDir:
+		return facts.TypeDir
+	case tar.TypeSymlink:
+		return facts.TypeSymlink
+	case tar.TypeLink:
+		return facts.TypeHardlink
+	case tar.TypeChar:
+		return facts.TypeCharDevice
+	case tar.TypeBlock:
+		return facts.TypeBlockDevice
+	case tar.TypeFifo:
+		return facts.TypeFIFO
+	}
+	return facts.TypeOther
+}
+
+// mode converts tar's Unix mode bits to an fs.FileMode with the special bits.
+func mode(m int64) fs.FileMode {
+	out := fs.FileMode(m & 0o777)
+	if m&0o4000 != 0 {
+		out |= fs.ModeSetuid
+	}
+	if m&0o2000 != 0 {
+		out |= fs.ModeSetgid
+	}
+	if m&0o1000 != 0 {
+		out |= fs.ModeSticky
+	}
+	return out
+}
