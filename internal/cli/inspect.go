@@ -53,8 +53,8 @@ func inspectFlags(env Env) (*pflag.FlagSet, *inspectOptions) {
 	fs.SortFlags = false
 	fs.StringVarP(&o.format, "format", "f", "table", "report format: table, json or sarif")
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	fs.StringVar(&o.failOn, "fail-on", "", "reject (exit 3) on findings at or above `SEVERITY` (default critical)")
-	fs.StringVar(&o.reviewOn, "review-on", "", "ask for review on findings at or above `SEVERITY` (default high)")
+	fs.StringVar(&o.failOn, "fail-on", "", "reject (exit 3) on findings at or above `SEVERITY`: info, low, medium, high, critical or none (default critical)")
+	fs.StringVar(&o.reviewOn, "review-on", "", "ask for review on findings at or above `SEVERITY`, or none (default high)")
 	fs.StringVar(&o.policyFile, "policy", "", "read thresholds and ignored checks from a YAML policy `FILE`")
 	fs.StringVar(&o.platform, "platform", "", "pick `OS/ARCH[/VARIANT]` from a multi-platform image (default: this host's)")
 	fs.StringVarP(&o.username, "username", "u", "", "registry user name (default: ~/.docker/config.json and credential helpers)")
@@ -176,7 +176,7 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 		if flag == "" {
 			continue
 		}
-		s, err := report.ParseSeverity(flag)
+		s, err := report.ParseThreshold(flag)
 		if err != nil {
 			return opt, usagef("%v", err)
 		}

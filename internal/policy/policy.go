@@ -59,14 +59,14 @@ func Parse(b []byte) (report.Policy, error) {
 		return p, fmt.Errorf("parsing: %w", err)
 	}
 	if f.FailOn != "" {
-		s, err := report.ParseSeverity(f.FailOn)
+		s, err := report.ParseThreshold(f.FailOn)
 		if err != nil {
 			return p, fmt.Errorf("failOn: %w", err)
 		}
 		p.FailOn = s
 	}
 	if f.ReviewOn != "" {
-		s, err := report.ParseSeverity(f.ReviewOn)
+		s, err := report.ParseThreshold(f.ReviewOn)
 		if err != nil {
 			return p, fmt.Errorf("reviewOn: %w", err)
 		}

@@ -65,7 +65,11 @@ func (p Policy) Decide(findings []Finding) Verdict {
 		v.Reason = fmt.Sprintf("%s at or above %s: %s", plural(len(reviewBy), "check"), p.ReviewOn, strings.Join(reviewBy, ", "))
 	default:
 		v.Decision = Accept
-		v.Reason = fmt.Sprintf("no finding at or above %s", minSeverity(p.FailOn, p.ReviewOn))
+		if t := minSeverity(p.FailOn, p.ReviewOn); t == SeverityNone {
+			v.Reason = "the policy neither rejects nor asks for review"
+		} else {
+			v.Reason = fmt.Sprintf("no finding at or above %s", t)
+		}
 	}
 	return v
 }

@@ -15,12 +15,18 @@ const (
 	SeverityMedium
 	SeverityHigh
 	SeverityCritical
+	// SeverityNone is a threshold above every severity: a policy that fails
+	// on "none" never rejects. No finding has it.
+	SeverityNone
 )
 
 var severityNames = [...]string{"info", "low", "medium", "high", "critical"}
 
 // String returns the lower-case name used in every output format.
 func (s Severity) String() string {
+	if s == SeverityNone {
+		return "none"
+	}
 	if s < 0 || int(s) >= len(severityNames) {
 		return fmt.Sprintf("severity(%d)", int(s))
 	}
@@ -37,12 +43,20 @@ func ParseSeverity(name string) (Severity, error) {
 	return 0, fmt.Errorf("unknown severity %q (want one of %s)", name, strings.Join(severityNames[:], ", "))
 }
 
+// ParseThreshold reads a policy threshold: a severity name or "none".
+func ParseThreshold(name string) (Severity, error) {
+	if strings.EqualFold(name, "none") {
+		return SeverityNone, nil
+	}
+	return ParseSeverity(name)
+}
+
 // MarshalText encodes the severity by name.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText decodes a severity name.
 func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := ParseSeverity(string(b))
+	v, err := ParseThreshold(string(b))
 	if err != nil {
 		return err
 	}
