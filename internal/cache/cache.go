@@ -106,4 +106,3 @@ func (c *Cache) Put(lf *facts.LayerFacts) error {
 
 // Enabled reports whether the cache stores anything.
 func (c *Cache) Enabled() bool { return c != nil && c.dir != "" }
-

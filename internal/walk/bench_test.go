@@ -9,8 +9,8 @@ import (
 	"io"
 	"testing"
 
-	"github.com/klauspost/compress/gzip"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
+	"github.com/klauspost/compress/gzip"
 )
 
 // benchBlob builds a gzip layer of n files of size bytes each.
