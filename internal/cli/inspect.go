@@ -101,6 +101,7 @@ func runInspect(ctx context.Context, args []string, env Env) (int, error) {
 		ctx, cancel = context.WithTimeout(ctx, o.timeout)
 		defer cancel()
 	}
+	opt.Warn = func(err error) { fmt.Fprintf(env.Stderr, "customs: warning: %v\n", err) }
 	progress := !o.quiet && isTerminal(env.Stderr)
 	if progress {
 		opt.Progress = func(p scan.Progress) {

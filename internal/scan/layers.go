@@ -16,7 +16,7 @@ import (
 // readLayers fills in the facts of every layer, from the cache or by one pass
 // over the blob, several layers at a time. The same diffID appearing twice in
 // an image is read once.
-func readLayers(ctx context.Context, src *source.Image, img *facts.Image, c *cache.Cache, wopt walk.Options, parallel int, progress func(Progress)) error {
+func readLayers(ctx context.Context, src *source.Image, img *facts.Image, c *cache.Cache, wopt walk.Options, parallel int, progress func(Progress), warn func(error)) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(parallel)
 	var (
@@ -54,10 +54,10 @@ func readLayers(ctx context.Context, src *source.Image, img *facts.Image, c *cac
 				return fmt.Errorf("layer %d (%s): %w", i, layerName(l), err)
 			}
 			l.Facts = lf
-			if err := c.Put(lf); err != nil {
+			if err := c.Put(lf); err != nil && warn != nil {
 				// A cache that cannot be written slows the next run; it does
 				// not make this one wrong.
-				_ = err
+				warn(err)
 			}
 			report(i, false)
 			return nil

@@ -37,6 +37,9 @@ type Options struct {
 	Version   string
 	// Progress, when set, is told as each layer finishes.
 	Progress func(Progress)
+	// Warn, when set, is told of problems that do not change the result,
+	// such as a cache that cannot be written.
+	Warn func(error)
 }
 
 // Progress reports the state of the layer pass.
@@ -127,7 +130,7 @@ func analyse(ctx context.Context, src *source.Image, set *checkSet, opt Options)
 	if parallel <= 0 {
 		parallel = runtime.NumCPU()
 	}
-	if err := readLayers(ctx, src, img, c, wopt, parallel, opt.Progress); err != nil {
+	if err := readLayers(ctx, src, img, c, wopt, parallel, opt.Progress, opt.Warn); err != nil {
 		return nil, err
 	}
 	img.FS = facts.NewFS()
