@@ -116,7 +116,28 @@ func Open(ctx context.Context, ref string, opt Options) (*Image, error) {
 	}
 	img.Ref.Input = ref
 	img.Ref.Source = kind
+	nameFromTags(&img.Ref)
 	return img, nil
+}
+
+// nameFromTags names an image read from a file by the first tag the file
+// records ("alpine:3.10" in a docker-archive, a full reference in an OCI
+// layout's ref.name), so that name checks have something to judge. A bare
+// tag in an OCI layout ("v2") names no repository.
+func nameFromTags(ref *facts.Reference) {
+	if ref.Name != "" || len(ref.RepoTags) == 0 {
+		return
+	}
+	t := ref.RepoTags[0]
+	if !strings.ContainsAny(t, ":/") {
+		return
+	}
+	if _, fr, err := ParseReference(t, nil); err == nil {
+		fr.RepoTags = ref.RepoTags
+		fr.Input = ref.Input
+		fr.Source = ref.Source
+		*ref = fr
+	}
 }
 
 // Parse splits a reference into its source kind and the rest. A reference
