@@ -25,12 +25,8 @@ func checksFlags() (*pflag.FlagSet, *string) {
 
 func runChecks(args []string, env Env) error {
 	fs, format := checksFlags()
-	fs.SetOutput(env.Stderr)
-	if err := fs.Parse(args); err != nil {
-		if err == pflag.ErrHelp {
-			return err
-		}
-		return usagef("%v", err)
+	if err := parseFlags(fs, args, env); err != nil {
+		return err
 	}
 	infos := Infos()
 	switch *format {

@@ -109,3 +109,22 @@ func runHelp(args []string, env Env) error {
 	}
 	return nil
 }
+
+// parseFlags parses args; --help prints the command's help on standard
+// output (and returns pflag.ErrHelp), mistakes become usage errors.
+func parseFlags(fs *pflag.FlagSet, args []string, env Env) error {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err == pflag.ErrHelp {
+		fs.SetOutput(env.Stdout)
+		fs.Usage()
+		return err
+	}
+	if err != nil {
+		return usagef("%v; run 'customs help %s'", err, fs.Name())
+	}
+	return nil
+}

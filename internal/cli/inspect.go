@@ -78,11 +78,8 @@ func inspectFlags(env Env) (*pflag.FlagSet, *inspectOptions) {
 
 func runInspect(ctx context.Context, args []string, env Env) (int, error) {
 	fs, o := inspectFlags(env)
-	if err := fs.Parse(args); err != nil {
-		if err == pflag.ErrHelp {
-			return ExitAccept, err
-		}
-		return ExitUsage, usagef("%v", err)
+	if err := parseFlags(fs, args, env); err != nil {
+		return ExitUsage, err
 	}
 	if fs.NArg() != 1 {
 		return ExitUsage, usagef("inspect takes one IMAGE, got %d; run 'customs help inspect'", fs.NArg())
@@ -143,6 +140,9 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 	opt.Source.TempDir = env.getenv("TMPDIR")
 	if o.platform != "" {
 		p, err := v1.ParsePlatform(o.platform)
+		if err == nil && (p.OS == "" || p.Architecture == "") {
+			err = fmt.Errorf("want OS/ARCH[/VARIANT], such as linux/arm64/v8")
+		}
 		if err != nil {
 			return opt, usagef("--platform %q: %v", o.platform, err)
 		}

@@ -48,7 +48,11 @@ func ParseThreshold(name string) (Severity, error) {
 	if strings.EqualFold(name, "none") {
 		return SeverityNone, nil
 	}
-	return ParseSeverity(name)
+	s, err := ParseSeverity(name)
+	if err != nil {
+		return 0, fmt.Errorf("%w, or none", err)
+	}
+	return s, nil
 }
 
 // MarshalText encodes the severity by name.

@@ -38,6 +38,9 @@ func indexTar(f *os.File) (*tarIndex, error) {
 		if errors.Is(err, io.EOF) {
 			return idx, nil
 		}
+		if err != nil && n == 0 {
+			return nil, fmt.Errorf("not a docker-archive: not a tar file: %w", err)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("reading archive entry %d: %w", n, err)
 		}
