@@ -76,6 +76,9 @@ func openLayout(_ context.Context, ref string, opt Options) (*Image, error) {
 		if depth >= maxIndexDepth {
 			return nil, fmt.Errorf("OCI layout %q: indexes nested deeper than %d", dir, maxIndexDepth)
 		}
+		if err := checkBlobSize(dir, d.Digest, maxManifestSize); err != nil {
+			return nil, err
+		}
 		child, err := idx.ImageIndex(d.Digest)
 		if err != nil {
 			return nil, fmt.Errorf("reading index %s in %q: %w", d.Digest, dir, err)
@@ -91,11 +94,19 @@ func openLayout(_ context.Context, ref string, opt Options) (*Image, error) {
 		out.IndexDigest, out.Platforms, out.Platform = d.Digest.String(), platforms, platformString(chosen.Platform)
 		idx, d = child, chosen
 	}
+	if err := checkBlobSize(dir, d.Digest, maxManifestSize); err != nil {
+		return nil, err
+	}
 	img, err := idx.Image(d.Digest)
 	if err != nil {
 		return nil, fmt.Errorf("reading image %s in %q: %w", d.Digest, dir, err)
 	}
 	out.Digest = d.Digest.String()
+	if m, err := img.Manifest(); err == nil {
+		if err := checkBlobSize(dir, m.Config.Digest, maxConfigSize); err != nil {
+			return nil, err
+		}
+	}
 	if err := fromV1(img, out); err != nil {
 		return nil, fmt.Errorf("OCI layout %q: %w", dir, err)
 	}
@@ -103,4 +114,20 @@ func openLayout(_ context.Context, ref string, opt Options) (*Image, error) {
 		out.Platform = configPlatform(out.Config)
 	}
 	return out, nil
+}
+
+// checkBlobSize refuses metadata blobs larger than max before they are read
+// whole: the layout's own descriptors may lie about sizes.
+func checkBlobSize(dir string, h v1.Hash, max int64) error {
+	if h.Algorithm != "sha256" || len(h.Hex) != 64 {
+		return fmt.Errorf("OCI layout %q: unsupported digest %q", dir, h)
+	}
+	st, err := os.Stat(filepath.Join(dir, "blobs", h.Algorithm, h.Hex))
+	if err != nil {
+		return fmt.Errorf("OCI layout %q: blob %s: %w", dir, h, err)
+	}
+	if st.Size() > max {
+		return fmt.Errorf("OCI layout %q: blob %s is %d bytes, larger than the limit of %d", dir, h, st.Size(), max)
+	}
+	return nil
 }
