@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"time"
+
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 )
 
@@ -41,6 +43,9 @@ type Image struct {
 	Layers      []Layer
 	FS          *FS
 	OS          OS
+	// Now is the day the inspection runs, injected so that checks that depend
+	// on dates (end of life) give reproducible results.
+	Now time.Time
 }
 
 // OS is the base operating system as the image's release files describe it.

@@ -101,6 +101,7 @@ func analyse(ctx context.Context, src *source.Image, set *checkSet, opt Options)
 		Manifest:    src.Manifest,
 		Config:      src.Config,
 		Layers:      make([]facts.Layer, len(src.Layers)),
+		Now:         opt.Now(),
 	}
 	steps := layerSteps(src.Config, len(src.Layers))
 	for i, l := range src.Layers {
