@@ -173,15 +173,18 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 			return opt, usagef("%v", err)
 		}
 	}
-	for flag, dst := range map[string]*report.Severity{o.failOn: &pol.FailOn, o.reviewOn: &pol.ReviewOn} {
-		if flag == "" {
+	for _, t := range []struct {
+		flag string
+		dst  *report.Severity
+	}{{o.failOn, &pol.FailOn}, {o.reviewOn, &pol.ReviewOn}} {
+		if t.flag == "" {
 			continue
 		}
-		s, err := report.ParseThreshold(flag)
+		s, err := report.ParseThreshold(t.flag)
 		if err != nil {
 			return opt, usagef("%v", err)
 		}
-		*dst = s
+		*t.dst = s
 	}
 	if pol.ReviewOn > pol.FailOn {
 		pol.ReviewOn = pol.FailOn
