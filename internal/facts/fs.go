@@ -13,7 +13,9 @@ type File struct {
 }
 
 // Hidden is content that a layer added and a later layer deleted or replaced.
-// It is invisible at run time but still shipped with the image.
+// It is invisible at run time but still shipped with the image. Directories
+// are listed when they are deleted or replaced by a non-directory, not when a
+// later layer merely writes the same directory again.
 type Hidden struct {
 	Entry
 	Layer    int
@@ -91,9 +93,7 @@ func (m *FS) Apply(index int, lf *LayerFacts) {
 
 func (m *FS) hide(n *node, by int, replaced bool) {
 	if n.file != nil {
-		if n.file.Type != TypeDir {
-			m.hidden = append(m.hidden, Hidden{Entry: n.file.Entry, Layer: n.file.Layer, HiddenBy: by, Replaced: replaced})
-		}
+		m.hidden = append(m.hidden, Hidden{Entry: n.file.Entry, Layer: n.file.Layer, HiddenBy: by, Replaced: replaced})
 		m.count--
 	}
 	for _, c := range n.children {
@@ -174,11 +174,13 @@ func (m *FS) resolve(p string, hops *int) (*File, bool) {
 			continue
 		}
 		next := joinRel(cur, part)
-		f, ok := m.Stat(next)
-		if !ok {
+		n := m.lookup(next)
+		if n == nil {
 			return nil, false
 		}
-		if f.Type == TypeSymlink {
+		// A node without an entry is a directory that the layers imply
+		// (they hold "a/b" without "a"): it is walked through like any other.
+		if f := n.file; f != nil && f.Type == TypeSymlink {
 			*hops++
 			if *hops > maxLinkHops {
 				return nil, false

@@ -61,6 +61,10 @@ type OS struct {
 
 // LayerFor returns the layer made by config history step, if any.
 func (img *Image) LayerFor(step int) (int, bool) {
+	if step < 0 {
+		// -1 marks layers whose step is unknown; it names no step.
+		return 0, false
+	}
 	for _, l := range img.Layers {
 		if l.HistoryStep == step {
 			return l.Index, true

@@ -142,6 +142,11 @@ type layerPath struct {
 func hiddenIndex(fs *facts.FS) map[layerPath]int {
 	m := map[layerPath]int{}
 	for _, h := range fs.Hidden() {
+		if h.HiddenBy == h.Layer {
+			// A path written twice in one layer: the copies share a key and
+			// the last one is visible; files/hidden-content reports the rest.
+			continue
+		}
 		m[layerPath{h.Layer, h.Path}] = h.HiddenBy
 	}
 	return m

@@ -82,8 +82,13 @@ func (v *verifier) check(want v1.Hash, wantSize int64, what string) error {
 type LimitError struct {
 	What  string
 	Limit int64
+	// Unit is what Limit counts; empty means bytes.
+	Unit string
 }
 
 func (e *LimitError) Error() string {
+	if e.Unit != "" {
+		return fmt.Sprintf("%s has more than the limit of %d %s", e.What, e.Limit, e.Unit)
+	}
 	return fmt.Sprintf("%s is larger than the limit of %d bytes (a decompression bomb or a lying size?)", e.What, e.Limit)
 }

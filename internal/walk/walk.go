@@ -127,15 +127,15 @@ func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, 
 				return nil, err
 			}
 		}
-		if opt.MaxEntries > 0 && n >= opt.MaxEntries {
-			return nil, &LimitError{What: "number of tar entries", Limit: int64(opt.MaxEntries)}
-		}
 		hdr, err := tr.Next()
 		if errors.Is(err, io.EOF) {
 			return lf, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("reading tar entry %d: %w", n, err)
+		}
+		if opt.MaxEntries > 0 && n >= opt.MaxEntries {
+			return nil, &LimitError{What: "layer", Limit: int64(opt.MaxEntries), Unit: "tar entries"}
 		}
 		if hdr.Typeflag == tar.TypeXGlobalHeader {
 			continue
