@@ -35,8 +35,15 @@ func openLayout(_ context.Context, ref string, opt Options) (*Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening OCI layout %q: %w", dir, err)
 	}
-	if st, err := os.Stat(filepath.Join(dir, "index.json")); err == nil && st.Size() > maxManifestSize {
-		return nil, fmt.Errorf("OCI layout %q: index.json is larger than %d bytes", dir, maxManifestSize)
+	// index.json is read whole and unverified: a device or a named pipe in
+	// its place would be read forever.
+	if st, err := os.Stat(filepath.Join(dir, "index.json")); err == nil {
+		if !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("OCI layout %q: index.json is not a regular file", dir)
+		}
+		if st.Size() > maxManifestSize {
+			return nil, fmt.Errorf("OCI layout %q: index.json is larger than %d bytes", dir, maxManifestSize)
+		}
 	}
 	idx, err := p.ImageIndex()
 	if err != nil {

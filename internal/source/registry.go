@@ -2,6 +2,7 @@ package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"github.com/google/go-containerregistry/pkg/name"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/remote"
+	"github.com/google/go-containerregistry/pkg/v1/remote/transport"
 
 	"github.com/customs-oss/customs/internal/facts"
 )
@@ -122,7 +124,7 @@ func openRegistry(ctx context.Context, ref string, opt Options) (*Image, error) 
 	ropts := opt.remoteOptions(ctx)
 	desc, err := remote.Get(r, ropts...)
 	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %w", fr.Name, err)
+		return nil, fmt.Errorf("fetching %s: %w%s", fr.Name, err, authHint(err))
 	}
 	out := &Image{Ref: fr}
 	var img v1.Image
@@ -165,4 +167,20 @@ func openRegistry(ctx context.Context, ref string, opt Options) (*Image, error) 
 
 func configPlatform(cfg interface{ Platform() *v1.Platform }) string {
 	return platformString(cfg.Platform())
+}
+
+// authHint tells the user where credentials come from when the registry
+// refused them.
+func authHint(err error) string {
+	var terr *transport.Error
+	if !errors.As(err, &terr) {
+		return ""
+	}
+	switch terr.StatusCode {
+	case http.StatusUnauthorized:
+		return " (check --username/--password-stdin, or the credentials in $DOCKER_CONFIG/config.json or ~/.docker/config.json and its credential helpers)"
+	case http.StatusForbidden:
+		return " (the credentials were accepted but give no pull access to this repository)"
+	}
+	return ""
 }
