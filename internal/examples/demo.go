@@ -109,6 +109,7 @@ func Problems(out string) (string, error) {
 		dir("tmp/.x/"), withMode(exe("tmp/.x/sh", "#!shell\n"), 0o4755),
 		exe("tmp/install.sh", "#!/bin/sh\necho installing\n"),
 		withMode(dir("app/"), 0o777), withMode(file("app/settings.ini", "debug=true\n"), 0o666),
+		exe("app/run", "\x7fELF\x02\x01\x01\x00 customs demo application\n"),
 		dir("root/.ssh/"), file("root/.ssh/id_rsa", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n"),
 	}
 	cleanup := []entry{whiteout("root/.ssh/id_rsa")}

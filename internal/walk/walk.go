@@ -78,13 +78,13 @@ func Layer(ctx context.Context, b Blob, opt Options) (*facts.LayerFacts, error) 
 	case bytes.HasPrefix(magic, gzipMagic):
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, fmt.Errorf("blob %s: gzip: %w", b.Digest, err)
+			return nil, blame(ctx, stored, b, fmt.Errorf("blob %s: gzip: %w", b.Digest, err))
 		}
 		raw = zr
 	case bytes.HasPrefix(magic, zstdMagic):
 		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30), zstd.WithDecoderMaxWindow(256<<20))
 		if err != nil {
-			return nil, fmt.Errorf("blob %s: zstd: %w", b.Digest, err)
+			return nil, blame(ctx, stored, b, fmt.Errorf("blob %s: zstd: %w", b.Digest, err))
 		}
 		closeDecoder = zr.Close
 		raw = zr
@@ -95,10 +95,10 @@ func Layer(ctx context.Context, b Blob, opt Options) (*facts.LayerFacts, error) 
 	tarStream := newVerifier(raw, opt.MaxLayerSize, "uncompressed layer")
 	lf, err := readTar(ctx, tarStream, opt)
 	if err != nil {
-		return nil, err
+		return nil, blame(ctx, stored, b, err)
 	}
 	if err := tarStream.check(b.DiffID, -1, "uncompressed layer"); err != nil {
-		return nil, err
+		return nil, blame(ctx, stored, b, err)
 	}
 	lf.DiffID = b.DiffID.String()
 	lf.Size = tarStream.n
@@ -114,6 +114,24 @@ func Layer(ctx context.Context, b Blob, opt Options) (*facts.LayerFacts, error) 
 		return nil, err
 	}
 	return lf, nil
+}
+
+// blame reports a blob that does not match its digest as what it is, rather
+// than the decompression or tar error its corruption caused. The rest of the
+// blob is read only when its size is known, to tell the two apart; a limit
+// error stands as it is.
+func blame(ctx context.Context, stored *verifier, b Blob, err error) error {
+	var le *LimitError
+	if b.Digest.Hex == "" || b.Size < 0 || ctx.Err() != nil || errors.As(err, &le) {
+		return err
+	}
+	if derr := stored.check(b.Digest, b.Size, "blob"); derr != nil {
+		var de *DigestError
+		if errors.As(derr, &de) {
+			return fmt.Errorf("%w (reading it failed: %v)", derr, err)
+		}
+	}
+	return err
 }
 
 func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, error) {
