@@ -12,6 +12,10 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/google/go-containerregistry/pkg/name"
+
+	"github.com/customs-oss/customs/internal/facts"
 )
 
 // defaultDockerHost is where the Docker engine listens by default.
@@ -126,12 +130,7 @@ func openDaemon(ctx context.Context, ref string, opt Options) (*Image, error) {
 		fr.RepoTags = info.RepoTags
 		out.Ref = fr
 	}
-	for _, d := range info.RepoDigests {
-		if _, dg, ok := strings.Cut(d, "@"); ok {
-			out.Digest = dg
-			break
-		}
-	}
+	out.Digest = repoDigest(info.RepoDigests, out.Ref)
 	return out, nil
 }
 
@@ -158,4 +157,33 @@ func exportImage(ctx context.Context, e *engine, id, path string, opt Options, o
 		return fmt.Errorf("exported image is larger than the limit of %d bytes", max)
 	}
 	return readArchive(f, "", out)
+}
+
+// repoDigest returns the registry digest the engine recorded for the
+// repository of ref ("nginx@sha256:..." for docker.io/library/nginx), or the
+// only one when ref names no repository. A digest recorded for another
+// repository is not this reference's digest.
+func repoDigest(digests []string, ref facts.Reference) string {
+	if ref.Repository == "" {
+		if len(digests) == 1 {
+			if _, dg, ok := strings.Cut(digests[0], "@"); ok {
+				return dg
+			}
+		}
+		return ""
+	}
+	for _, d := range digests {
+		repo, dg, ok := strings.Cut(d, "@")
+		if !ok {
+			continue
+		}
+		r, err := name.NewRepository(repo)
+		if err != nil {
+			continue
+		}
+		if displayRegistry(r.RegistryStr()) == ref.Registry && r.RepositoryStr() == ref.Repository {
+			return dg
+		}
+	}
+	return ""
 }

@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/customs-oss/customs/internal/facts"
 )
 
 // fakeEngine answers the two engine API calls customs makes, from a table
@@ -154,5 +156,30 @@ func TestOpenDaemonHost(t *testing.T) {
 		if !strings.Contains(err.Error(), tt.wantErr) {
 			t.Errorf("DockerHost %q: error %q does not contain %q", tt.host, err, tt.wantErr)
 		}
+	}
+}
+
+func TestRepoDigest(t *testing.T) {
+	nginx := facts.Reference{Registry: "docker.io", Repository: "library/nginx"}
+	tests := []struct {
+		name    string
+		digests []string
+		ref     facts.Reference
+		want    string
+	}{
+		{"familiar name", []string{"nginx@sha256:aa"}, nginx, "sha256:aa"},
+		{"full name", []string{"docker.io/library/nginx@sha256:bb"}, nginx, "sha256:bb"},
+		{"other repository first", []string{"ghcr.io/x/nginx@sha256:cc", "nginx@sha256:dd"}, nginx, "sha256:dd"},
+		{"only other repositories", []string{"ghcr.io/x/nginx@sha256:cc"}, nginx, ""},
+		{"no name, one digest", []string{"nginx@sha256:ee"}, facts.Reference{}, "sha256:ee"},
+		{"no name, two digests", []string{"a@sha256:1", "b@sha256:2"}, facts.Reference{}, ""},
+		{"malformed", []string{"nginx", "@@", "UPPER@sha256:1"}, nginx, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := repoDigest(tt.digests, tt.ref); got != tt.want {
+				t.Errorf("repoDigest(%v) = %q, want %q", tt.digests, got, tt.want)
+			}
+		})
 	}
 }

@@ -64,12 +64,12 @@ func largeImage() check.Constructor {
 		}
 		parts := make([]string, len(layers))
 		for i, l := range layers {
-			parts[i] = fmt.Sprintf("layer %d (%s%s)", l.Index, humanSize(l.Facts.Size), stepOf(l))
+			parts[i] = fmt.Sprintf("layer %d (%s%s)", l.Index, report.HumanSize(l.Facts.Size), stepOf(l))
 		}
 		msg := fmt.Sprintf("the image is %s uncompressed in %d layers; largest: %s",
-			humanSize(total), len(img.Layers), strings.Join(parts, ", "))
+			report.HumanSize(total), len(img.Layers), strings.Join(parts, ", "))
 		top := layers[0]
-		ev := report.Evidence{Layer: report.Int(top.Index), LayerDigest: top.Digest, Value: humanSize(top.Facts.Size)}
+		ev := report.Evidence{Layer: report.Int(top.Index), LayerDigest: top.Digest, Value: report.HumanSize(top.Facts.Size)}
 		if top.HistoryStep >= 0 {
 			ev.HistoryStep = report.Int(top.HistoryStep)
 		}
@@ -99,16 +99,3 @@ func stepOf(l *facts.Layer) string {
 	return fmt.Sprintf(", step %d: %s", l.HistoryStep, cmd)
 }
 
-// humanSize formats a byte count in binary units.
-func humanSize(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit && exp < 4; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTP"[exp])
-}

@@ -69,18 +69,3 @@ func TestLargeImageWithoutFacts(t *testing.T) {
 		t.Error("no error for a layer without facts")
 	}
 }
-
-func TestHumanSize(t *testing.T) {
-	tests := []struct {
-		n    int64
-		want string
-	}{
-		{0, "0 B"}, {1023, "1023 B"}, {1024, "1.0 KiB"}, {1536, "1.5 KiB"},
-		{1 << 20, "1.0 MiB"}, {1<<30 + 1<<29, "1.5 GiB"}, {1 << 40, "1.0 TiB"}, {1 << 62, "4096.0 PiB"},
-	}
-	for _, tt := range tests {
-		if got := humanSize(tt.n); got != tt.want {
-			t.Errorf("humanSize(%d) = %q, want %q", tt.n, got, tt.want)
-		}
-	}
-}

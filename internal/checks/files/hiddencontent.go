@@ -116,11 +116,11 @@ func (g *hiddenGroup) finding(info check.Info, img *facts.Image) report.Finding 
 	var msg string
 	switch {
 	case g.by == g.layer:
-		msg = fmt.Sprintf("%s written more than once in layer %d: only the last copy is visible, the earlier ones (%s) still ship", n, g.layer, humanBytes(g.bytes))
+		msg = fmt.Sprintf("%s written more than once in layer %d: only the last copy is visible, the earlier ones (%s) still ship", n, g.layer, report.HumanSize(g.bytes))
 	case g.replaced:
-		msg = fmt.Sprintf("layer %d replaced %s (%s) that layer %d added; the old versions still ship in layer %d", g.by, n, humanBytes(g.bytes), g.layer, g.layer)
+		msg = fmt.Sprintf("layer %d replaced %s (%s) that layer %d added; the old versions still ship in layer %d", g.by, n, report.HumanSize(g.bytes), g.layer, g.layer)
 	default:
-		msg = fmt.Sprintf("layer %d deleted %s (%s) that layer %d added; they are gone at run time but still ship in layer %d", g.by, n, humanBytes(g.bytes), g.layer, g.layer)
+		msg = fmt.Sprintf("layer %d deleted %s (%s) that layer %d added; they are gone at run time but still ship in layer %d", g.by, n, report.HumanSize(g.bytes), g.layer, g.layer)
 	}
 	msg += ": " + largest(g.files)
 	common := g.files[0].Path
@@ -146,7 +146,7 @@ func largest(files []facts.Hidden) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(sorted)-largestListed))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", shown(h.Path), humanBytes(h.Size)))
+		parts = append(parts, fmt.Sprintf("%s (%s)", shown(h.Path), report.HumanSize(h.Size)))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -175,7 +175,7 @@ func groupsRest(info check.Info, rest []*hiddenGroup) report.Finding {
 		bytes += g.bytes
 		sev = max(sev, g.severity())
 	}
-	f := info.New(fmt.Sprintf("and %d more pairs of layers hide %s (%s) that still ship", len(rest), count(files, "file", "files"), humanBytes(bytes)), report.Evidence{})
+	f := info.New(fmt.Sprintf("and %d more pairs of layers hide %s (%s) that still ship", len(rest), count(files, "file", "files"), report.HumanSize(bytes)), report.Evidence{})
 	f.Severity = sev
 	return f
 }

@@ -184,8 +184,8 @@ func TestHelpers(t *testing.T) {
 		}
 	}
 	for n, want := range map[int64]string{0: "0 B", 1023: "1023 B", 1024: "1.0 KiB", 1536: "1.5 KiB", 52 << 20: "52.0 MiB", 3 << 40: "3.0 TiB"} {
-		if got := humanBytes(n); got != want {
-			t.Errorf("humanBytes(%d) = %q, want %q", n, got, want)
+		if got := report.HumanSize(n); got != want {
+			t.Errorf("report.HumanSize(%d) = %q, want %q", n, got, want)
 		}
 	}
 	for _, tc := range []struct {

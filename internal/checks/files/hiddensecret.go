@@ -23,7 +23,7 @@ func secretFinding(info check.Info, img *facts.Image, h facts.Hidden, what strin
 		where = fmt.Sprintf("a later copy in the same layer %d hides it", h.Layer)
 	}
 	msg := fmt.Sprintf("%s looks like %s by its name; %s, but its content (%s) still ships in layer %d for anyone who pulls the image",
-		shown(h.Path), what, where, humanBytes(h.Size), h.Layer)
+		shown(h.Path), what, where, report.HumanSize(h.Size), h.Layer)
 	f := info.New(msg, layerEvidence(&img.Layers[h.Layer], h.Path, h.HiddenBy))
 	f.Severity = sev
 	return f

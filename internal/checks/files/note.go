@@ -31,16 +31,3 @@ func hiddenNote(layer *facts.Layer, hiddenBy int) string {
 	return fmt.Sprintf("; layer %d deleted or replaced it, but it still ships in layer %d", hiddenBy, layer.Index)
 }
 
-// humanBytes renders a size in binary units: "512 B", "1.5 KiB", "3.2 MiB".
-func humanBytes(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit && exp < 5; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
-}

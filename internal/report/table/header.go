@@ -31,7 +31,7 @@ func writeHeader(p *printer, r *report.Report) {
 	}
 	p.field("pinned", clean(img.Pinned))
 	p.field("platform", platform(img))
-	p.field("size", fmt.Sprintf("%s compressed, %s uncompressed", compressed(img.CompressedSize), size(img.Size)))
+	p.field("size", fmt.Sprintf("%s compressed, %s uncompressed", compressed(img.CompressedSize), report.HumanSize(img.Size)))
 	p.field("layers", count(len(img.Layers)))
 	p.field("files", count(img.Files))
 	p.field("created", clean(img.Created))
@@ -61,7 +61,7 @@ func compressed(n int64) string {
 	if n <= 0 {
 		return "unknown"
 	}
-	return size(n)
+	return report.HumanSize(n)
 }
 
 // baseOS names the base operating system and says whether it still gets

@@ -16,7 +16,7 @@ func writeLayers(p *printer, img report.Image) {
 		return
 	}
 	p.heading("LAYERS", fmt.Sprintf("%s, %s uncompressed, %s compressed",
-		plural(len(img.Layers), "layer"), size(img.Size), compressed(img.CompressedSize)))
+		plural(len(img.Layers), "layer"), report.HumanSize(img.Size), compressed(img.CompressedSize)))
 	idx := len(strconv.Itoa(len(img.Layers) - 1))
 	header := fmt.Sprintf("  %*s  %-19s  %10s  %10s  %7s  %4s  ", idx, "#", "DIGEST", "SIZE", "COMPRESSED", "FILES", "STEP")
 	p.line(p.paint(dim, header+"CREATED BY"))
@@ -27,7 +27,7 @@ func writeLayers(p *printer, img report.Image) {
 			step = strconv.Itoa(*l.HistoryStep)
 		}
 		p.line(fmt.Sprintf("  %*d  %-19s  %10s  %10s  %7s  %4s  ", idx, l.Index, shortDigest(l.Digest),
-			size(l.Size), compressed(l.CompressedSize), count(l.Files), step),
+			report.HumanSize(l.Size), compressed(l.CompressedSize), count(l.Files), step),
 			truncate(createdBy(l.CreatedBy), room))
 	}
 }

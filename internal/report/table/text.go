@@ -98,19 +98,6 @@ func wrap(s string, width int) []string {
 	return lines
 }
 
-// size formats a byte count with binary units: 812 B, 2.7 MiB.
-func size(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit && exp < 5; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
-}
 
 // count formats n with thousands separators: 12,345.
 func count(n int) string {
