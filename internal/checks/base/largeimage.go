@@ -98,4 +98,3 @@ func stepOf(l *facts.Layer) string {
 	}
 	return fmt.Sprintf(", step %d: %s", l.HistoryStep, cmd)
 }
-

@@ -97,4 +97,3 @@ func cacheFiles(lf *facts.LayerFacts, dirs []string) (int, int64) {
 func cacheNoise(p string) bool {
 	return strings.HasSuffix(p, "/lock") || strings.Contains(p, "/partial/")
 }
-

@@ -30,4 +30,3 @@ func hiddenNote(layer *facts.Layer, hiddenBy int) string {
 	}
 	return fmt.Sprintf("; layer %d deleted or replaced it, but it still ships in layer %d", hiddenBy, layer.Index)
 }
-

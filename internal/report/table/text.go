@@ -98,7 +98,6 @@ func wrap(s string, width int) []string {
 	return lines
 }
 
-
 // count formats n with thousands separators: 12,345.
 func count(n int) string {
 	s := strconv.Itoa(n)
