@@ -173,4 +173,4 @@ var collectSet = func() map[string]bool {
 	return m
 }()
 
-func collect(p string) bool { return collectSet[p] }
+func collect(e *facts.Entry) bool { return collectSet[e.Path] }

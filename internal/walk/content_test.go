@@ -56,7 +56,7 @@ func TestLayerContent(t *testing.T) {
 	r := &reader{prefix: "app/", seen: map[string]string{}}
 	opt := testOptions()
 	opt.Content = []check.ContentChecker{r}
-	opt.Collect = func(p string) bool { return strings.HasPrefix(p, "etc/") || p == "app/small" }
+	opt.Collect = func(e *facts.Entry) bool { return strings.HasPrefix(e.Path, "etc/") || e.Path == "app/small" }
 	lf, err := Layer(context.Background(), plain(raw), opt)
 	if err != nil {
 		t.Fatal(err)

@@ -88,7 +88,7 @@ func FuzzLayer(f *testing.F) {
 			MaxEntries:   64,
 			MaxContent:   256,
 			MaxCollect:   128,
-			Collect:      func(p string) bool { return strings.HasPrefix(p, "etc/") },
+			Collect:      func(e *facts.Entry) bool { return strings.HasPrefix(e.Path, "etc/") },
 		}
 		opt.Content = []check.ContentChecker{bounded{t: t, limit: opt.MaxContent}}
 		b := blob(data, uncompressed(data, opt.MaxLayerSize))
@@ -122,7 +122,7 @@ func FuzzLayer(f *testing.F) {
 			}
 		}
 		for p, c := range lf.Files {
-			if int64(len(c)) > opt.MaxCollect || !opt.Collect(p) {
+			if int64(len(c)) > opt.MaxCollect || !opt.Collect(&facts.Entry{Path: p}) {
 				t.Errorf("collected %d bytes of %q", len(c), p)
 			}
 		}

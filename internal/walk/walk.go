@@ -33,9 +33,11 @@ type Options struct {
 	MaxEntries int
 	// MaxContent is how many bytes of one file the content checks see.
 	MaxContent int64
-	// Collect says which files' content to keep in the facts (up to MaxCollect bytes).
-	Collect    func(path string) bool
-	MaxCollect int64
+	// Collect says which files' content to keep in the facts (up to
+	// MaxCollect bytes each and MaxCollectTotal bytes for the layer).
+	Collect         func(e *facts.Entry) bool
+	MaxCollect      int64
+	MaxCollectTotal int64
 	// Content are the checks that read file content.
 	Content []check.ContentChecker
 }
@@ -43,11 +45,12 @@ type Options struct {
 // DefaultOptions are the limits customs uses unless told otherwise.
 func DefaultOptions() Options {
 	return Options{
-		MaxLayerSize: 16 << 30,
-		MaxBlobSize:  16 << 30,
-		MaxEntries:   2_000_000,
-		MaxContent:   8 << 20,
-		MaxCollect:   64 << 10,
+		MaxLayerSize:    16 << 30,
+		MaxBlobSize:     16 << 30,
+		MaxEntries:      2_000_000,
+		MaxContent:      8 << 20,
+		MaxCollect:      64 << 10,
+		MaxCollectTotal: 32 << 20,
 	}
 }
 
@@ -139,6 +142,7 @@ func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, 
 	tr := tar.NewReader(r)
 	var buf bytes.Buffer
 	var wants []check.ContentChecker
+	var collected int64
 	for n := 0; ; n++ {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -195,7 +199,7 @@ func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, 
 		if e.Type != facts.TypeFile {
 			continue
 		}
-		collect := opt.Collect != nil && opt.Collect(p) && e.Size <= opt.MaxCollect
+		collect := opt.Collect != nil && e.Size <= opt.MaxCollect && collected+e.Size <= opt.MaxCollectTotal && opt.Collect(&e)
 		wants = wants[:0]
 		for _, c := range opt.Content {
 			if c.Wants(&e) {
@@ -215,6 +219,7 @@ func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, 
 		}
 		if collect {
 			lf.Files[p] = bytes.Clone(buf.Bytes())
+			collected += int64(buf.Len())
 		}
 		content := buf.Bytes()
 		if int64(len(content)) > opt.MaxContent {
