@@ -4,7 +4,6 @@ package check
 
 import (
 	"context"
-	"io"
 
 	"github.com/customs-oss/customs/internal/facts"
 	"github.com/customs-oss/customs/internal/report"
@@ -44,12 +43,14 @@ type FileChecker interface {
 }
 
 // ContentChecker reads file content during the single pass over a layer.
-// Wants must be cheap: no allocation, regexp or I/O. The reader is shared by
-// all checks that want the entry and is bounded by the scanner.
+// Wants must be cheap: no allocation, regexp or I/O. data holds the first
+// bytes of the file (up to the scanner's content limit; e.Size says whether
+// it is whole); it is shared by every check that wants the entry and reused
+// after the call, so it must be neither modified nor retained.
 type ContentChecker interface {
 	Check
 	Wants(e *facts.Entry) bool
-	CheckContent(ctx context.Context, e *facts.Entry, r io.Reader) ([]report.Finding, error)
+	CheckContent(ctx context.Context, e *facts.Entry, data []byte) ([]report.Finding, error)
 }
 
 // Constructor makes a fresh check for one scan, so checks may keep state.

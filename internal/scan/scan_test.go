@@ -56,8 +56,7 @@ func (r *recorder) CheckFile(l *facts.Layer, e *facts.Entry, hiddenBy int) []rep
 	return nil
 }
 func (r *recorder) Wants(e *facts.Entry) bool { return e.Path == "app/run" }
-func (r *recorder) CheckContent(_ context.Context, e *facts.Entry, rd io.Reader) ([]report.Finding, error) {
-	b, _ := io.ReadAll(rd)
+func (r *recorder) CheckContent(_ context.Context, e *facts.Entry, b []byte) ([]report.Finding, error) {
 	r.content[e.Path] = string(b)
 	return []report.Finding{r.Info().New("saw app/run", report.Evidence{Path: "/" + e.Path})}, nil
 }

@@ -4,7 +4,6 @@ import (
 	"archive/tar"
 	"context"
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 
@@ -28,11 +27,7 @@ func (r *reader) Info() check.Info {
 
 func (r *reader) Wants(e *facts.Entry) bool { return strings.HasPrefix(e.Path, r.prefix) }
 
-func (r *reader) CheckContent(_ context.Context, e *facts.Entry, rd io.Reader) ([]report.Finding, error) {
-	b, err := io.ReadAll(rd)
-	if err != nil {
-		return nil, err
-	}
+func (r *reader) CheckContent(_ context.Context, e *facts.Entry, b []byte) ([]report.Finding, error) {
 	if r.fail {
 		return nil, fmt.Errorf("cannot parse")
 	}

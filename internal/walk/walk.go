@@ -226,7 +226,7 @@ func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, 
 			content = content[:opt.MaxContent]
 		}
 		for _, c := range wants {
-			fs, err := c.CheckContent(ctx, &e, bytes.NewReader(content))
+			fs, err := c.CheckContent(ctx, &e, content)
 			if err != nil {
 				return nil, fmt.Errorf("check %s on %q: %w", c.Info().ID, p, err)
 			}
