@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # install-test-deps.sh installs what customs' integration tests need on
 # Debian: a Docker engine (dockerd), a registry (docker-registry) and htpasswd
-# for its bcrypt password file, debootstrap and CA certificates. It installs
+# for its bcrypt password file, debootstrap (the clean-image suite's Debian
+# rootfs), npm (the real miner sample and the suite's node_modules, both
+# fetched from the npm registry without running any package script),
+# ssh-keygen (to check generated keys) and CA certificates. It installs
 # only what is missing, so a second run is a few stat calls. It never starts
 # a daemon: the tests start their own, on their own sockets and ports, and
 # Debian's service scripts are kept from starting the packaged ones.
@@ -17,6 +20,8 @@ need=(
 	"docker-registry docker-registry"
 	"htpasswd apache2-utils"
 	"debootstrap debootstrap"
+	"npm npm"
+	"ssh-keygen openssh-client"
 	"/etc/ssl/certs/ca-certificates.crt ca-certificates"
 )
 

@@ -72,6 +72,9 @@ func TestLayering(t *testing.T) {
 			if imp == "github.com/spf13/pflag" && !strings.HasPrefix(rel, "internal/cli") {
 				t.Errorf("%s imports pflag: only the command line parses flags", rel)
 			}
+			if imp == module+"internal/samples" || imp == module+"internal/imagetest" {
+				t.Errorf("%s imports %s outside its tests: test support never ships", rel, strings.TrimPrefix(imp, module))
+			}
 		}
 		base := filepath.Base(p.ImportPath)
 		for _, banned := range []string{"util", "utils", "common", "helpers", "misc"} {

@@ -42,8 +42,14 @@ func newCheckSet(ctors []check.Constructor) *checkSet {
 // cacheKey names the version of everything that shapes cached layer facts:
 // the pass itself, the files it collects and the content checks.
 func (s *checkSet) cacheKey() string {
+	return cacheKeyFor(s.content, collectVersion)
+}
+
+// cacheKeyFor builds the key from the content checks and the version of the
+// collect rule.
+func cacheKeyFor(content []check.ContentChecker, collectRule int) string {
 	var parts []string
-	for _, c := range s.content {
+	for _, c := range content {
 		parts = append(parts, fmt.Sprintf("%s@%d", c.Info().ID, c.Info().Version))
 	}
 	sort.Strings(parts)
@@ -52,7 +58,7 @@ func (s *checkSet) cacheKey() string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	sum := sha256.Sum256([]byte(strings.Join(parts, ",") + "|" + strings.Join(keys, ",")))
+	sum := sha256.Sum256([]byte(strings.Join(parts, ",") + "|" + strings.Join(keys, ",") + fmt.Sprintf("|collect%d", collectRule)))
 	return fmt.Sprintf("walk%d-%x", walk.Version, sum[:8])
 }
 

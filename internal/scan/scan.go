@@ -161,16 +161,3 @@ func layerSteps(cfg *v1.ConfigFile, n int) []int {
 	copy(out, steps)
 	return out
 }
-
-var collectSet = func() map[string]bool {
-	m := map[string]bool{}
-	for _, p := range osrelease.Files {
-		m[p] = true
-	}
-	for _, p := range []string{"etc/passwd", "etc/group"} {
-		m[p] = true
-	}
-	return m
-}()
-
-func collect(e *facts.Entry) bool { return collectSet[e.Path] }

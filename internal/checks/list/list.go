@@ -4,10 +4,15 @@ package list
 
 import (
 	"github.com/customs-oss/customs/internal/check"
+	"github.com/customs-oss/customs/internal/checks/backdoor"
 	"github.com/customs-oss/customs/internal/checks/base"
 	"github.com/customs-oss/customs/internal/checks/config"
 	"github.com/customs-oss/customs/internal/checks/files"
+	"github.com/customs-oss/customs/internal/checks/knownbad"
+	"github.com/customs-oss/customs/internal/checks/miner"
 	"github.com/customs-oss/customs/internal/checks/pin"
+	"github.com/customs-oss/customs/internal/checks/secret"
+	"github.com/customs-oss/customs/internal/checks/startup"
 )
 
 // All returns the constructors of every check customs runs, family by family.
@@ -18,6 +23,11 @@ func All() []check.Constructor {
 		pin.Checks(),
 		files.Checks(),
 		base.Checks(),
+		backdoor.Checks(),
+		miner.Checks(),
+		knownbad.Checks(),
+		startup.Checks(),
+		secret.Checks(),
 	} {
 		all = append(all, family...)
 	}
