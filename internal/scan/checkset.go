@@ -94,6 +94,7 @@ func (s *checkSet) run(ctx context.Context, img *facts.Image) ([]report.Finding,
 			f.Evidence.LayerDigest = l.Digest
 			if by, ok := hidden[layerPath{li, strings.TrimPrefix(f.Evidence.Path, "/")}]; ok {
 				f.Evidence.HiddenBy = report.Int(by)
+				f.Message += fmt.Sprintf(" (layer %d deleted or replaced it, but it still ships in layer %d)", by, li)
 			}
 			add([]report.Finding{f})
 		}
