@@ -210,6 +210,11 @@ func emit(r *report.Report, output string, write func(io.Writer, *report.Report,
 	if output == "" || output == "-" {
 		return write(env.Stdout, r, isTerminal(env.Stdout) && env.getenv("NO_COLOR") == "")
 	}
+	if st, err := os.Stat(output); err == nil && !st.Mode().IsRegular() {
+		// A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
+		// place: renaming a file over it would replace the device.
+		return writeInPlace(r, output, write)
+	}
 	f, err := os.CreateTemp(dirOf(output), ".customs-report-*")
 	if err != nil {
 		return fmt.Errorf("writing report: %w", err)
@@ -225,6 +230,23 @@ func emit(r *report.Report, output string, write func(io.Writer, *report.Report,
 	}
 	if err := os.Rename(f.Name(), output); err != nil {
 		os.Remove(f.Name())
+		return fmt.Errorf("writing report: %w", err)
+	}
+	return nil
+}
+
+// writeInPlace writes the report to an existing file that is not a regular
+// file.
+func writeInPlace(r *report.Report, output string, write func(io.Writer, *report.Report, bool) error) error {
+	f, err := os.OpenFile(output, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("writing report: %w", err)
+	}
+	if err := write(f, r, false); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	return nil
