@@ -17,13 +17,15 @@ build:
 
 # demo builds two example images with customs' own code (one clean, one with
 # many problems) and inspects both. The second is rejected: that is the point.
+# --offline: the example images exist only here, so Docker Hub has no
+# publisher to tell about them.
 demo: build
 	@rm -rf demo/out && $(BIN)/mkexamples demo demo/out
-	@echo '$$ customs inspect oci:demo/out/clean'
-	@$(BIN)/customs inspect oci:demo/out/clean --no-cache; echo "exit code $$?"
+	@echo '$$ customs inspect oci:demo/out/clean --offline'
+	@$(BIN)/customs inspect oci:demo/out/clean --offline --no-cache; echo "exit code $$?"
 	@echo
-	@echo '$$ customs inspect oci:demo/out/problems'
-	@$(BIN)/customs inspect oci:demo/out/problems --no-cache; echo "exit code $$? (3 = rejected by the policy)"
+	@echo '$$ customs inspect oci:demo/out/problems --offline'
+	@$(BIN)/customs inspect oci:demo/out/problems --offline --no-cache; echo "exit code $$? (3 = rejected by the policy)"
 
 # test installs what the suite needs (a Docker engine and a registry from
 # Debian, for the integration tests), then runs every test.

@@ -42,6 +42,9 @@ a verdict: accept, review or reject.
 
 Usage:
   customs inspect IMAGE [flags]   inspect an image and print a report with a verdict
+  customs pin [--write|--check] PATH...
+                                  pin image references in Dockerfiles, compose and
+                                  Kubernetes files to digests; --check finds moved tags
   customs checks [--format table|json|markdown]
                                   list every check: ID, severity, checklist item
   customs version                 print the version
@@ -71,6 +74,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 	switch verb {
 	case "inspect":
 		code, err = runInspect(ctx, rest, env)
+	case "pin":
+		code, err = runPin(ctx, rest, env)
 	case "checks":
 		err = runChecks(rest, env)
 	case "version", "--version":
@@ -98,6 +103,10 @@ func runHelp(args []string, env Env) error {
 	switch args[0] {
 	case "inspect":
 		fs, _ := inspectFlags(env)
+		fs.SetOutput(env.Stdout)
+		fs.Usage()
+	case "pin":
+		fs, _ := pinFlags(env)
 		fs.SetOutput(env.Stdout)
 		fs.Usage()
 	case "checks":

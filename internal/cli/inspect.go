@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/customs-oss/customs/internal/cache"
+	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/checks/list"
 	"github.com/customs-oss/customs/internal/policy"
 	"github.com/customs-oss/customs/internal/report"
@@ -41,6 +43,7 @@ type inspectOptions struct {
 	format, output, policyFile, failOn, reviewOn string
 	platform, username, cacheDir, dockerHost     string
 	passwordStdin, noCache, timestamp, quiet     bool
+	offline                                      bool
 	insecure                                     []string
 	parallel                                     int
 	maxLayerSize                                 int64
@@ -63,6 +66,7 @@ func inspectFlags(env Env) (*pflag.FlagSet, *inspectOptions) {
 	fs.StringVar(&o.dockerHost, "docker-host", "", "Docker engine `ADDRESS` for docker-daemon: (default $DOCKER_HOST or unix:///var/run/docker.sock)")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "directory of cached layer facts (default $XDG_CACHE_HOME/customs)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write cached layer facts")
+	fs.BoolVar(&o.offline, "offline", false, "make no network call beyond reading the image: the report says what was not checked (also CUSTOMS_OFFLINE=1)")
 	fs.IntVar(&o.parallel, "parallel", 0, "layers read at once (default: one per CPU)")
 	fs.Int64Var(&o.maxLayerSize, "max-layer-size", walk.DefaultOptions().MaxLayerSize, "largest uncompressed layer accepted, in `BYTES`")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Minute, "give up after this long")
@@ -138,6 +142,7 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 	opt.Source.DockerHost = o.dockerHost
 	opt.Source.UserAgent = "customs/" + Version
 	opt.Source.TempDir = env.getenv("TMPDIR")
+	opt.Env = checkEnv(o.offline, env)
 	if o.platform != "" {
 		p, err := v1.ParsePlatform(o.platform)
 		if err == nil && (p.OS == "" || p.Architecture == "") {
@@ -191,6 +196,22 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 	}
 	opt.Policy = pol
 	return opt, nil
+}
+
+// checkEnv is what the checks that reach Docker Hub may use: nothing when
+// offline, else a client with the proxy from the environment and a bounded
+// time per request. CUSTOMS_HUB_URL points them at another API address.
+func checkEnv(offline bool, env Env) check.Env {
+	if offline || env.getenv("CUSTOMS_OFFLINE") == "1" || env.getenv("CUSTOMS_OFFLINE") == "true" {
+		return check.Env{Offline: true}
+	}
+	return check.Env{
+		HTTP: &http.Client{
+			Timeout:   20 * time.Second,
+			Transport: &http.Transport{Proxy: http.ProxyFromEnvironment, TLSHandshakeTimeout: 10 * time.Second},
+		},
+		HubURL: env.getenv("CUSTOMS_HUB_URL"),
+	}
 }
 
 func readPassword(r io.Reader) (string, error) {

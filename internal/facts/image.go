@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"encoding/json"
 	"time"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
@@ -43,6 +44,18 @@ type Image struct {
 	Layers      []Layer
 	FS          *FS
 	OS          OS
+	// IndexManifest is the index the image was chosen from, nil when the
+	// image was not reached through an index.
+	IndexManifest *v1.IndexManifest
+	// Attestations are the in-toto statements attached to the image in its
+	// index (BuildKit attestation manifests), digest-verified and bounded.
+	Attestations []Attestation
+	// Referrers are the artifacts a registry lists as referring to the
+	// image or its index (signatures, SBOMs, attestations), unverified.
+	Referrers []Referrer
+	// ProvenanceErrors say what could not be read about attestations and
+	// referrers; reading them never fails an inspection.
+	ProvenanceErrors []string
 	// Now is the day the inspection runs, injected so that checks that depend
 	// on dates (end of life) give reproducible results.
 	Now time.Time
@@ -86,4 +99,29 @@ func (img *Image) Read(path string) ([]byte, bool) {
 	}
 	b, ok := lf.Files[f.Path]
 	return b, ok
+}
+
+// Attestation is one in-toto statement attached to an image.
+type Attestation struct {
+	// PredicateType is the statement's predicateType, such as
+	// https://slsa.dev/provenance/v0.2 or https://spdx.dev/Document.
+	PredicateType string
+	// Subjects are the digests the statement is about ("sha256:...").
+	Subjects []string
+	// Predicate is the raw predicate, bounded by the size of its blob.
+	Predicate json.RawMessage
+	// Manifest and Blob are the digests of the attestation manifest and of
+	// the layer that holds the statement.
+	Manifest string
+	Blob     string
+}
+
+// Referrer is one artifact a registry lists as referring to an image.
+type Referrer struct {
+	// Subject is the digest referred to: the image's or its index's.
+	Subject      string
+	Digest       string
+	ArtifactType string
+	MediaType    string
+	Annotations  map[string]string
 }

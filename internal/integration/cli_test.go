@@ -27,7 +27,7 @@ func inspect(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	env := map[string]string{"TMPDIR": t.TempDir(), "NO_COLOR": "1"}
+	env := map[string]string{"TMPDIR": t.TempDir(), "NO_COLOR": "1", "CUSTOMS_OFFLINE": "1"}
 	var stdout, stderr bytes.Buffer
 	argv := append([]string{"inspect"}, args...)
 	argv = append(argv, "--format", "json", "--no-cache", "--quiet")

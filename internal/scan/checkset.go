@@ -39,6 +39,15 @@ func newCheckSet(ctors []check.Constructor) *checkSet {
 	return s
 }
 
+// setEnv lends env to every check that asks for it.
+func (s *checkSet) setEnv(env check.Env) {
+	for _, c := range s.all {
+		if es, ok := c.(check.EnvSetter); ok {
+			es.SetEnv(env)
+		}
+	}
+}
+
 // cacheKey names the version of everything that shapes cached layer facts:
 // the pass itself, the files it collects and the content checks.
 func (s *checkSet) cacheKey() string {

@@ -40,6 +40,10 @@ type Options struct {
 	// Warn, when set, is told of problems that do not change the result,
 	// such as a cache that cannot be written.
 	Warn func(error)
+	// Env is lent to the checks that reach beyond the image (Docker Hub).
+	// Its zero value allows no network access; a zero Now is filled from
+	// the clock above.
+	Env check.Env
 }
 
 // Progress reports the state of the layer pass.
@@ -65,6 +69,14 @@ func Run(ctx context.Context, src *source.Image, opt Options) (*report.Report, e
 		opt.Now = time.Now
 	}
 	set := newCheckSet(opt.Checks)
+	env := opt.Env
+	if env.Now.IsZero() {
+		env.Now = opt.Now()
+	}
+	if env.Shared == nil {
+		env.Shared = &check.Shared{}
+	}
+	set.setEnv(env)
 	img, err := analyse(ctx, src, set, opt)
 	if err != nil {
 		return nil, err
@@ -91,17 +103,21 @@ func Run(ctx context.Context, src *source.Image, opt Options) (*report.Report, e
 // analyse makes the layer pass and merges its results into image facts.
 func analyse(ctx context.Context, src *source.Image, set *checkSet, opt Options) (*facts.Image, error) {
 	img := &facts.Image{
-		Ref:         src.Ref,
-		Digest:      src.Digest,
-		IndexDigest: src.IndexDigest,
-		Platform:    src.Platform,
-		Platforms:   src.Platforms,
-		MediaType:   src.MediaType,
-		ConfigID:    src.ConfigID,
-		Manifest:    src.Manifest,
-		Config:      src.Config,
-		Layers:      make([]facts.Layer, len(src.Layers)),
-		Now:         opt.Now(),
+		Ref:              src.Ref,
+		Digest:           src.Digest,
+		IndexDigest:      src.IndexDigest,
+		Platform:         src.Platform,
+		Platforms:        src.Platforms,
+		MediaType:        src.MediaType,
+		ConfigID:         src.ConfigID,
+		Manifest:         src.Manifest,
+		Config:           src.Config,
+		IndexManifest:    src.IndexManifest,
+		Attestations:     src.Attestations,
+		Referrers:        src.Referrers,
+		ProvenanceErrors: src.ProvenanceErrors,
+		Layers:           make([]facts.Layer, len(src.Layers)),
+		Now:              opt.Now(),
 	}
 	steps := layerSteps(src.Config, len(src.Layers))
 	for i, l := range src.Layers {

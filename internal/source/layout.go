@@ -99,6 +99,7 @@ func openLayout(_ context.Context, ref string, opt Options) (*Image, error) {
 			return nil, fmt.Errorf("OCI layout %q: %w", dir, err)
 		}
 		out.IndexDigest, out.Platforms, out.Platform = d.Digest.String(), platforms, platformString(chosen.Platform)
+		out.IndexManifest = cim
 		idx, d = child, chosen
 	}
 	if err := checkBlobSize(dir, d.Digest, maxManifestSize); err != nil {
@@ -116,6 +117,11 @@ func openLayout(_ context.Context, ref string, opt Options) (*Image, error) {
 	}
 	if err := fromV1(img, out); err != nil {
 		return nil, fmt.Errorf("OCI layout %q: %w", dir, err)
+	}
+	if out.IndexManifest != nil {
+		readAttestations(idx, out.IndexManifest, out.Digest, func(h v1.Hash, max int64) error {
+			return checkBlobSize(dir, h, max)
+		}, out)
 	}
 	if out.Platform == "" {
 		out.Platform = configPlatform(out.Config)

@@ -85,6 +85,12 @@ func (opt Options) transport() http.RoundTripper {
 	if opt.Transport != nil {
 		return opt.Transport
 	}
+	return DefaultTransport()
+}
+
+// DefaultTransport is the HTTP transport customs uses for registries: the
+// proxy from the environment and timeouts on every phase of a request.
+func DefaultTransport() *http.Transport {
 	return &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
@@ -95,6 +101,10 @@ func (opt Options) transport() http.RoundTripper {
 		ForceAttemptHTTP2:     true,
 	}
 }
+
+// RemoteOptions are the go-containerregistry options of a registry request
+// under opt: credentials, transport, user agent and ctx.
+func (opt Options) RemoteOptions(ctx context.Context) []remote.Option { return opt.remoteOptions(ctx) }
 
 func (opt Options) remoteOptions(ctx context.Context) []remote.Option {
 	ua := opt.UserAgent
@@ -127,9 +137,12 @@ func openRegistry(ctx context.Context, ref string, opt Options) (*Image, error) 
 		return nil, fmt.Errorf("fetching %s: %w%s", fr.Name, err, authHint(err))
 	}
 	out := &Image{Ref: fr}
-	var img v1.Image
+	var (
+		img v1.Image
+		idx v1.ImageIndex
+	)
 	if desc.MediaType.IsIndex() {
-		idx, err := desc.ImageIndex()
+		idx, err = desc.ImageIndex()
 		if err != nil {
 			return nil, fmt.Errorf("reading index of %s: %w", fr.Name, err)
 		}
@@ -142,6 +155,7 @@ func openRegistry(ctx context.Context, ref string, opt Options) (*Image, error) 
 			return nil, fmt.Errorf("%s: %w", fr.Name, err)
 		}
 		out.IndexDigest = desc.Digest.String()
+		out.IndexManifest = im
 		out.Platforms = platforms
 		out.Platform = platformString(chosen.Platform)
 		out.Digest = chosen.Digest.String()
@@ -159,6 +173,10 @@ func openRegistry(ctx context.Context, ref string, opt Options) (*Image, error) 
 	if err := fromV1(img, out); err != nil {
 		return nil, fmt.Errorf("%s: %w", fr.Name, err)
 	}
+	if idx != nil {
+		readAttestations(idx, out.IndexManifest, out.Digest, nil, out)
+	}
+	readReferrers(ctx, r.Context(), opt, out)
 	if out.Platform == "" {
 		out.Platform = configPlatform(out.Config)
 	}

@@ -64,7 +64,15 @@ type Image struct {
 	Manifest *v1.Manifest
 	Config   *v1.ConfigFile
 	Layers   []Layer
-	closers  []func() error
+	// IndexManifest is the index the image was chosen from, if any.
+	IndexManifest *v1.IndexManifest
+	// Attestations are the in-toto statements the index attaches to the
+	// image; Referrers the artifacts the registry lists for it. Failures to
+	// read either are in ProvenanceErrors and never fail Open.
+	Attestations     []facts.Attestation
+	Referrers        []facts.Referrer
+	ProvenanceErrors []string
+	closers          []func() error
 }
 
 // Layer is one layer blob of an image.

@@ -1,13 +1,11 @@
 package backdoor_test
 
 import (
-	"context"
 	"encoding/base64"
 	"os"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
@@ -15,29 +13,12 @@ import (
 	"github.com/customs-oss/customs/internal/checks/backdoor"
 	"github.com/customs-oss/customs/internal/imagetest"
 	"github.com/customs-oss/customs/internal/report"
-	"github.com/customs-oss/customs/internal/scan"
-	"github.com/customs-oss/customs/internal/walk"
+	"github.com/customs-oss/customs/internal/scantest"
 )
 
 func inspect(t *testing.T, img v1.Image) *report.Report {
 	t.Helper()
-	ref := imagetest.Layout(t, img, "example.com/team/app:1")
-	r, err := scan.Inspect(context.Background(), ref, scan.Options{
-		Checks:   backdoor.Checks(),
-		Walk:     walk.DefaultOptions(),
-		Policy:   report.DefaultPolicy(),
-		Now:      func() time.Time { return time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC) },
-		CacheDir: t.TempDir(),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, st := range r.Checks {
-		if st.Status != report.StatusOK {
-			t.Errorf("check %s: %s %s", st.ID, st.Status, st.Error)
-		}
-	}
-	return r
+	return scantest.Inspect(t, img, "example.com/team/app:1", backdoor.Checks())
 }
 
 // seen is what an end-to-end test compares of a finding.

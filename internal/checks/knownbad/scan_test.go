@@ -1,9 +1,7 @@
 package knownbad
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
@@ -11,28 +9,12 @@ import (
 	"github.com/customs-oss/customs/internal/imagetest"
 	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/samples"
-	"github.com/customs-oss/customs/internal/scan"
-	"github.com/customs-oss/customs/internal/walk"
+	"github.com/customs-oss/customs/internal/scantest"
 )
 
 func inspect(t *testing.T, img v1.Image, tag string) *report.Report {
 	t.Helper()
-	r, err := scan.Inspect(context.Background(), imagetest.Layout(t, img, tag), scan.Options{
-		Checks:   Checks(),
-		Walk:     walk.DefaultOptions(),
-		Policy:   report.DefaultPolicy(),
-		Now:      func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) },
-		CacheDir: t.TempDir(),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, st := range r.Checks {
-		if st.Status != report.StatusOK {
-			t.Errorf("check %s: %s %s", st.ID, st.Status, st.Error)
-		}
-	}
-	return r
+	return scantest.Inspect(t, img, tag, Checks())
 }
 
 type hit struct {

@@ -10,7 +10,10 @@ import (
 	"github.com/customs-oss/customs/internal/checks/files"
 	"github.com/customs-oss/customs/internal/checks/knownbad"
 	"github.com/customs-oss/customs/internal/checks/miner"
+	"github.com/customs-oss/customs/internal/checks/name"
 	"github.com/customs-oss/customs/internal/checks/pin"
+	"github.com/customs-oss/customs/internal/checks/provenance"
+	"github.com/customs-oss/customs/internal/checks/publisher"
 	"github.com/customs-oss/customs/internal/checks/secret"
 	"github.com/customs-oss/customs/internal/checks/startup"
 )
@@ -28,6 +31,9 @@ func All() []check.Constructor {
 		knownbad.Checks(),
 		startup.Checks(),
 		secret.Checks(),
+		name.Checks(),
+		provenance.Checks(),
+		publisher.Checks(),
 	} {
 		all = append(all, family...)
 	}

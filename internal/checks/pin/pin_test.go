@@ -1,7 +1,6 @@
 package pin
 
 import (
-	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -9,6 +8,7 @@ import (
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/facts"
 	"github.com/customs-oss/customs/internal/report"
+	"github.com/customs-oss/customs/internal/scantest"
 )
 
 const (
@@ -29,16 +29,7 @@ func ref(tag string, implicit bool) facts.Reference {
 
 // run runs one check on img and returns its findings.
 func run(t *testing.T, ctor check.Constructor, img *facts.Image) []report.Finding {
-	t.Helper()
-	c, ok := ctor().(check.ImageChecker)
-	if !ok {
-		t.Fatal("not an image checker")
-	}
-	fs, err := c.CheckImage(context.Background(), img)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fs
+	return scantest.RunImage(t, ctor, img)
 }
 
 // brief is what the tests compare: severity, message and evidence.

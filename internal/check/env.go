@@ -1,0 +1,61 @@
+package check
+
+import (
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Env is what a scan lends the checks that reach beyond the image: the
+// network, the Docker Hub address and the clock. A check that needs it
+// implements EnvSetter.
+type Env struct {
+	// Offline forbids every network call; checks that need the network
+	// say what they did not check instead.
+	Offline bool
+	// HTTP is the client for network calls. Nil means no network access
+	// was configured, which checks treat like Offline.
+	HTTP *http.Client
+	// HubURL is the base URL of the Docker Hub API; empty means
+	// https://hub.docker.com.
+	HubURL string
+	// Now is the scan's clock, so that ages in findings are reproducible.
+	Now time.Time
+	// Shared holds values the checks of one scan share, such as a client
+	// and what it has fetched, so that two checks asking the same question
+	// make one request. Nil means nothing is shared.
+	Shared *Shared
+}
+
+// EnvSetter is implemented by checks that need the Env. The scanner calls
+// SetEnv once, after constructing the check and before the layer pass.
+type EnvSetter interface {
+	SetEnv(env Env)
+}
+
+// Shared is a per-scan store of values built once and used by several
+// checks. It is safe for concurrent use.
+type Shared struct {
+	mu     sync.Mutex
+	values map[string]any
+}
+
+// Load returns the value stored under key, building it with build the first
+// time. build runs under the lock, so it must be quick and must not call
+// Load.
+func (s *Shared) Load(key string, build func() any) any {
+	if s == nil {
+		return build()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if v, ok := s.values[key]; ok {
+		return v
+	}
+	if s.values == nil {
+		s.values = map[string]any{}
+	}
+	v := build()
+	s.values[key] = v
+	return v
+}
