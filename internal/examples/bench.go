@@ -93,7 +93,7 @@ func best(n int, fn func() error) (time.Duration, error) {
 
 // inspect runs customs and returns its peak resident memory in bytes.
 func inspect(ctx context.Context, customs, dir, cache string) (int64, error) {
-	cmd := exec.CommandContext(ctx, customs, "inspect", "oci:"+dir, "--format", "json", "--output", os.DevNull, "--cache-dir", cache, "--quiet")
+	cmd := exec.CommandContext(ctx, customs, "inspect", "oci:"+dir, "--format", "json", "--output", os.DevNull, "--cache-dir", cache, "--quiet", "--offline")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
 		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
