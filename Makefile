@@ -48,7 +48,7 @@ docs: build
 bench: build
 	@test -f .bench/large/index.json || $(BIN)/mkexamples large .bench/large 1200
 	$(BIN)/mkexamples bench $(BIN)/customs .bench/large
-	$(GO) test -run NONE -bench . -benchmem ./internal/walk/ ./internal/facts/
+	$(GO) test -run NONE -bench . -benchmem ./internal/walk/ ./internal/facts/ ./internal/literals/
 
 fuzz:
 	@for pkg in $$($(GO) list ./internal/...); do \
