@@ -1,9 +1,13 @@
 package check
 
 import (
+	"context"
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/signature"
 )
 
 // Env is what a scan lends the checks that reach beyond the image: the
@@ -25,6 +29,17 @@ type Env struct {
 	// and what it has fetched, so that two checks asking the same question
 	// make one request. Nil means nothing is shared.
 	Shared *Shared
+	// Signatures finds the signatures published for a registry image with
+	// the image's own credentials. Nil means signatures are not looked for.
+	Signatures SignatureFetcher
+	// SignatureKey is the public key signatures are verified against; nil
+	// means none was given and signatures are found but not verified.
+	SignatureKey *signature.Key
+}
+
+// SignatureFetcher finds the signatures of a registry image.
+type SignatureFetcher interface {
+	Fetch(ctx context.Context, img *facts.Image) ([]signature.Signature, error)
 }
 
 // EnvSetter is implemented by checks that need the Env. The scanner calls

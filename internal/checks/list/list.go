@@ -15,6 +15,7 @@ import (
 	"github.com/customs-oss/customs/internal/checks/provenance"
 	"github.com/customs-oss/customs/internal/checks/publisher"
 	"github.com/customs-oss/customs/internal/checks/secret"
+	"github.com/customs-oss/customs/internal/checks/signed"
 	"github.com/customs-oss/customs/internal/checks/startup"
 )
 
@@ -34,6 +35,7 @@ func All() []check.Constructor {
 		name.Checks(),
 		provenance.Checks(),
 		publisher.Checks(),
+		signed.Checks(),
 	} {
 		all = append(all, family...)
 	}
