@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/signature"
 )
 
@@ -35,6 +36,9 @@ type Env struct {
 	// SignatureKey is the public key signatures are verified against; nil
 	// means none was given and signatures are found but not verified.
 	SignatureKey *signature.Key
+	// Popularity holds the policy's popularity thresholds; zero fields keep
+	// the checks' defaults.
+	Popularity report.Popularity
 }
 
 // SignatureFetcher finds the signatures of a registry image.

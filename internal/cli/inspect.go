@@ -199,6 +199,7 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 		pol.ReviewOn = pol.FailOn
 	}
 	opt.Policy = pol
+	opt.Env.Popularity = pol.Popularity
 	if o.key != "" {
 		k, err := signature.ReadKeyFile(o.key)
 		if err != nil {

@@ -22,11 +22,26 @@ const maxSize = 1 << 20
 //	reviewOn: high        # ask for review at or above this
 //	ignore:               # checks whose findings never count
 //	  - config/no-healthcheck
+//	popularity:           # when a Docker Hub repository is a risk
+//	  minPulls: 1000      # fewer pulls: little used
+//	  minAgeDays: 30      # younger: new (new and little used is high)
+//	  staleDays: 730      # no push for longer: abandoned
 type File struct {
-	FailOn   string   `yaml:"failOn"`
-	ReviewOn string   `yaml:"reviewOn"`
-	Ignore   []string `yaml:"ignore"`
+	FailOn     string      `yaml:"failOn"`
+	ReviewOn   string      `yaml:"reviewOn"`
+	Ignore     []string    `yaml:"ignore"`
+	Popularity *Popularity `yaml:"popularity"`
 }
+
+// Popularity is the popularity section of a policy file.
+type Popularity struct {
+	MinPulls   int64 `yaml:"minPulls"`
+	MinAgeDays int   `yaml:"minAgeDays"`
+	StaleDays  int   `yaml:"staleDays"`
+}
+
+// maxDays bounds the day thresholds (a century).
+const maxDays = 36500
 
 // Load reads the policy at path on top of the default policy.
 func Load(path string) (report.Policy, error) {
@@ -73,5 +88,11 @@ func Parse(b []byte) (report.Policy, error) {
 		p.ReviewOn = s
 	}
 	p.Ignore = f.Ignore
+	if pop := f.Popularity; pop != nil {
+		if pop.MinPulls < 0 || pop.MinAgeDays < 0 || pop.StaleDays < 0 || pop.MinAgeDays > maxDays || pop.StaleDays > maxDays {
+			return p, fmt.Errorf("popularity: thresholds must be between 0 and %d days and pulls must not be negative", maxDays)
+		}
+		p.Popularity = report.Popularity{MinPulls: pop.MinPulls, MinAgeDays: pop.MinAgeDays, StaleDays: pop.StaleDays}
+	}
 	return p, nil
 }

@@ -30,6 +30,19 @@ type Policy struct {
 	ReviewOn Severity
 	// Ignore lists check IDs whose findings do not count towards the verdict.
 	Ignore []string
+	// Popularity tunes when a Docker Hub repository counts as too new, too
+	// little pulled or abandoned; zero fields keep customs' defaults.
+	Popularity Popularity
+}
+
+// Popularity holds the thresholds of the popularity checks.
+type Popularity struct {
+	// MinPulls is the pull count below which a repository is little used.
+	MinPulls int64
+	// MinAgeDays is the age in days below which a repository is new.
+	MinAgeDays int
+	// StaleDays is how many days without a push make a repository abandoned.
+	StaleDays int
 }
 
 // DefaultPolicy rejects on critical findings and asks for review on high ones.

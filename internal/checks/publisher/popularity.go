@@ -61,6 +61,20 @@ type popularityCheck struct {
 
 func (*popularityCheck) Info() check.Info { return popularityInfo }
 
+// SetEnv takes the Env and the policy's thresholds, where it sets them.
+func (c *popularityCheck) SetEnv(env check.Env) {
+	c.networked.SetEnv(env)
+	if p := env.Popularity; p.MinPulls > 0 {
+		c.limits.MinPulls = p.MinPulls
+	}
+	if p := env.Popularity; p.MinAgeDays > 0 {
+		c.limits.MinAgeDays = p.MinAgeDays
+	}
+	if p := env.Popularity; p.StaleDays > 0 {
+		c.limits.StaleDays = p.StaleDays
+	}
+}
+
 func (c *popularityCheck) CheckImage(ctx context.Context, img *facts.Image) ([]report.Finding, error) {
 	if c.offline() {
 		return nil, nil
