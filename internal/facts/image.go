@@ -5,6 +5,8 @@ import (
 	"time"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
+
+	"github.com/customs-oss/customs/internal/report"
 )
 
 // Reference says what the user asked for and how customs understood it.
@@ -44,6 +46,9 @@ type Image struct {
 	Layers      []Layer
 	FS          *FS
 	OS          OS
+	// Surface lists the shells, package managers, compilers, interpreters
+	// and network tools of the final filesystem, found once per image.
+	Surface []report.Component
 	// IndexManifest is the index the image was chosen from, nil when the
 	// image was not reached through an index.
 	IndexManifest *v1.IndexManifest

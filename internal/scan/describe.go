@@ -9,7 +9,6 @@ import (
 	"github.com/customs-oss/customs/internal/facts"
 	"github.com/customs-oss/customs/internal/redact"
 	"github.com/customs-oss/customs/internal/report"
-	"github.com/customs-oss/customs/internal/surface"
 )
 
 // describe builds the identity and contents section of the report. Every
@@ -28,7 +27,7 @@ func describe(img *facts.Image, now time.Time) report.Image {
 		MediaType:   img.MediaType,
 		ConfigID:    img.ConfigID,
 		Files:       img.FS.Len(),
-		Surface:     surface.Find(img.FS),
+		Surface:     img.Surface,
 	}
 	cfg := img.Config
 	if !cfg.Created.IsZero() {

@@ -16,6 +16,7 @@ import (
 	"github.com/customs-oss/customs/internal/osrelease"
 	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/source"
+	"github.com/customs-oss/customs/internal/surface"
 	"github.com/customs-oss/customs/internal/walk"
 )
 
@@ -155,6 +156,7 @@ func analyse(ctx context.Context, src *source.Image, set *checkSet, opt Options)
 		img.FS.Apply(i, img.Layers[i].Facts)
 	}
 	img.OS = osrelease.Detect(img)
+	img.Surface = surface.Find(img.FS)
 	return img, nil
 }
 

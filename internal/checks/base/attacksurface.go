@@ -54,7 +54,7 @@ var kindNouns = map[string][2]string{
 func attackSurface() check.Constructor {
 	return check.Image(attackSurfaceInfo, func(ctx context.Context, info check.Info, img *facts.Image) ([]report.Finding, error) {
 		byKind := map[string][]report.Component{}
-		for _, c := range surface.Find(img.FS) {
+		for _, c := range img.Surface {
 			byKind[c.Kind] = append(byKind[c.Kind], c)
 		}
 		var out []report.Finding

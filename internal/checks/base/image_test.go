@@ -10,6 +10,7 @@ import (
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/facts"
 	"github.com/customs-oss/customs/internal/report"
+	"github.com/customs-oss/customs/internal/surface"
 )
 
 // reviewDay is the inspection day of most tests.
@@ -57,6 +58,7 @@ func newImage(os facts.OS, layers ...layer) *facts.Image {
 		})
 		img.FS.Apply(i, lf)
 	}
+	img.Surface = surface.Find(img.FS) // as the scanner does after the merge
 	return img
 }
 

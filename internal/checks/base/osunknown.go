@@ -7,7 +7,6 @@ import (
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/facts"
 	"github.com/customs-oss/customs/internal/report"
-	"github.com/customs-oss/customs/internal/surface"
 )
 
 var osUnknownInfo = check.Info{
@@ -33,7 +32,7 @@ func osUnknown() check.Constructor {
 		}
 		msg := "no release file names the base OS"
 		ev := report.Evidence{}
-		if comps := surface.Find(img.FS); len(comps) > 0 {
+		if comps := img.Surface; len(comps) > 0 {
 			c := comps[0]
 			msg += fmt.Sprintf(", yet the image holds OS tools (%s %s at %s)", c.Name, c.Kind, c.Path)
 			if f, ok := img.FS.Stat(c.Path); ok {
