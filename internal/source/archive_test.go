@@ -10,40 +10,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
-	"github.com/klauspost/compress/gzip"
-	"github.com/klauspost/compress/zstd"
 
 	"github.com/customs-oss/customs/internal/imagetest"
 )
-
-func gzipped(t testing.TB, b []byte) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	if _, err := zw.Write(b); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func zstded(t testing.TB, b []byte) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw, err := zstd.NewWriter(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := zw.Write(b); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // summary is what a test compares of an opened image.
 type summary struct {
@@ -90,8 +59,8 @@ func TestOpenArchive(t *testing.T) {
 	}{
 		{"plain tar by prefix", "docker-archive:" + writeFile(t, "img.tar", plain)},
 		{"plain tar by path", writeFile(t, "img.tar", plain)},
-		{"gzip", writeFile(t, "img.tar.gz", gzipped(t, plain))},
-		{"zstd", writeFile(t, "img.tar.zst", zstded(t, plain))},
+		{"gzip", writeFile(t, "img.tar.gz", imagetest.Gzip(t, plain))},
+		{"zstd", writeFile(t, "img.tar.zst", imagetest.Zstd(t, plain))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -325,10 +294,10 @@ func TestOpenArchiveBounded(t *testing.T) {
 		body    []byte
 		wantErr string
 	}{
-		{"gzip bomb", gzipped(t, append(plain, make([]byte, 1<<20)...)), "decompressed archive is larger than the limit of 65536 bytes"},
-		{"zstd bomb", zstded(t, append(plain, make([]byte, 1<<20)...)), "decompressed archive is larger than the limit of 65536 bytes"},
-		{"truncated gzip", gzipped(t, plain)[:100], "decompressing"},
-		{"gzip of garbage", gzipped(t, []byte("this is not a tar file at all")), "not a tar file"},
+		{"gzip bomb", imagetest.Gzip(t, append(plain, make([]byte, 1<<20)...)), "decompressed archive is larger than the limit of 65536 bytes"},
+		{"zstd bomb", imagetest.Zstd(t, append(plain, make([]byte, 1<<20)...)), "decompressed archive is larger than the limit of 65536 bytes"},
+		{"truncated gzip", imagetest.Gzip(t, plain)[:100], "decompressing"},
+		{"gzip of garbage", imagetest.Gzip(t, []byte("this is not a tar file at all")), "not a tar file"},
 		{"plain garbage", bytes.Repeat([]byte("garbage!"), 100), "not a docker-archive"},
 	}
 	for _, tt := range tests {
@@ -353,7 +322,7 @@ func TestOpenArchiveBounded(t *testing.T) {
 // TestOpenArchiveCancelled stops decompression when the context ends.
 func TestOpenArchiveCancelled(t *testing.T) {
 	a := newLegacyArchive(t)
-	path := writeFile(t, "img.tar.gz", gzipped(t, tarBytes(t, a.entries(t))))
+	path := writeFile(t, "img.tar.gz", imagetest.Gzip(t, tarBytes(t, a.entries(t))))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	img, err := Open(ctx, path, Options{TempDir: t.TempDir()})

@@ -4,13 +4,15 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/customs-oss/customs/internal/imagetest"
 )
 
 // TestCorruptBlobIsNamed: a compressed blob damaged in storage fails with a
 // digest error naming the blob, not only the tar or gzip error it caused.
 func TestCorruptBlobIsNamed(t *testing.T) {
 	raw := tarOf(t, 0, reg("etc/os-release", strings.Repeat("ID=alpine\n", 200)))
-	good := gz(t, raw)
+	good := imagetest.Gzip(t, raw)
 	tests := []struct {
 		name    string
 		corrupt func([]byte)

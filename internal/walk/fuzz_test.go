@@ -13,6 +13,7 @@ import (
 
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/imagetest"
 	"github.com/customs-oss/customs/internal/report"
 )
 
@@ -76,7 +77,7 @@ func FuzzLayer(f *testing.F) {
 		{},
 		[]byte("not a tar at all"),
 	}
-	seeds = append(seeds, gz(f, seeds[0]), zst(f, seeds[1]), seeds[0][:700])
+	seeds = append(seeds, imagetest.Gzip(f, seeds[0]), imagetest.Zstd(f, seeds[1]), seeds[0][:700])
 	for _, s := range seeds {
 		f.Add(s)
 	}

@@ -12,6 +12,8 @@ import (
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/klauspost/compress/gzip"
+
+	"github.com/customs-oss/customs/internal/imagetest"
 )
 
 // TestLayerHostile: archives and blobs built to escape the root, exhaust
@@ -56,11 +58,11 @@ func TestLayerHostile(t *testing.T) {
 		}, func(o *Options) { o.MaxLayerSize = 4096 }, "limit"},
 		{"gzip bomb", func(t *testing.T) Blob {
 			raw := tarOf(t, tar.FormatPAX, reg("zeros", strings.Repeat("\x00", 8<<20)))
-			return blob(gz(t, raw), raw)
+			return blob(imagetest.Gzip(t, raw), raw)
 		}, nil, "limit"},
 		{"zstd bomb", func(t *testing.T) Blob {
 			raw := tarOf(t, tar.FormatPAX, reg("zeros", strings.Repeat("\x00", 8<<20)))
-			return blob(zst(t, raw), raw)
+			return blob(imagetest.Zstd(t, raw), raw)
 		}, nil, "limit"},
 		{"blob digest lies", func(t *testing.T) Blob {
 			b := plain(good)
@@ -68,7 +70,7 @@ func TestLayerHostile(t *testing.T) {
 			return b
 		}, nil, "digest"},
 		{"diffID lies", func(t *testing.T) Blob {
-			z := gz(t, good)
+			z := imagetest.Gzip(t, good)
 			b := blob(z, good)
 			b.DiffID = sha(z)
 			return b
@@ -105,23 +107,23 @@ func TestLayerHostile(t *testing.T) {
 		{"truncated tar header", func(t *testing.T) Blob { return plain(good[:100]) }, nil, "other"},
 		{"truncated tar content", func(t *testing.T) Blob { return plain(good[:520]) }, nil, "other"},
 		{"truncated gzip", func(t *testing.T) Blob {
-			z := gz(t, good)
+			z := imagetest.Gzip(t, good)
 			return blob(z[:len(z)/2], good)
 		}, nil, "other"},
 		{"corrupt gzip header", func(t *testing.T) Blob {
-			z := gz(t, good)
+			z := imagetest.Gzip(t, good)
 			z[3] = 0xff // reserved flag bits
 			return blob(z, good)
 		}, nil, "other"},
 		{"not a tar", func(t *testing.T) Blob { return plain(bytes.Repeat([]byte("not a tar "), 100)) }, nil, "other"},
 		{"empty blob", func(t *testing.T) Blob { return plain(nil) }, nil, "none"},
 		{"no blob digest: the diffID is the check", func(t *testing.T) Blob {
-			b := blob(gz(t, good), good)
+			b := blob(imagetest.Gzip(t, good), good)
 			b.Digest = v1.Hash{}
 			return b
 		}, nil, "none"},
 		{"no blob digest and a lying diffID", func(t *testing.T) Blob {
-			b := blob(gz(t, good), good)
+			b := blob(imagetest.Gzip(t, good), good)
 			b.Digest, b.DiffID = v1.Hash{}, sha(nil)
 			return b
 		}, nil, "digest"},

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/imagetest"
 )
 
 // TestLayerEntries: what the pass makes of each kind of tar header.
@@ -176,8 +177,8 @@ func TestLayerCompression(t *testing.T) {
 		stored []byte
 	}{
 		{"uncompressed", raw},
-		{"gzip", gz(t, raw)},
-		{"zstd", zst(t, raw)},
+		{"gzip", imagetest.Gzip(t, raw)},
+		{"zstd", imagetest.Zstd(t, raw)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lf, err := Layer(context.Background(), blob(tc.stored, raw), testOptions())
