@@ -33,9 +33,10 @@ type Env struct {
 	// Signatures finds the signatures published for a registry image with
 	// the image's own credentials. Nil means signatures are not looked for.
 	Signatures SignatureFetcher
-	// SignatureKey is the public key signatures are verified against; nil
-	// means none was given and signatures are found but not verified.
-	SignatureKey *signature.Key
+	// Verifiers are the trust material signatures are verified against
+	// (a public key, a keyless identity, a notation trust policy); none
+	// means signatures are found but not verified.
+	Verifiers []signature.Verifier
 	// Popularity holds the policy's popularity thresholds; zero fields keep
 	// the checks' defaults.
 	Popularity report.Popularity

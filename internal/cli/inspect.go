@@ -19,7 +19,6 @@ import (
 	"github.com/customs-oss/customs/internal/policy"
 	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/scan"
-	"github.com/customs-oss/customs/internal/signature"
 	"github.com/customs-oss/customs/internal/signature/fetch"
 	"github.com/customs-oss/customs/internal/walk"
 )
@@ -46,7 +45,7 @@ type inspectOptions struct {
 	platform, username, cacheDir, dockerHost     string
 	passwordStdin, noCache, timestamp, quiet     bool
 	offline                                      bool
-	key                                          string
+	trust                                        trustOptions
 	insecure                                     []string
 	parallel                                     int
 	maxLayerSize                                 int64
@@ -69,8 +68,8 @@ func inspectFlags(env Env) (*pflag.FlagSet, *inspectOptions) {
 	fs.StringVar(&o.dockerHost, "docker-host", "", "Docker engine `ADDRESS` for docker-daemon: (default $DOCKER_HOST or unix:///var/run/docker.sock)")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "directory of cached layer facts (default $XDG_CACHE_HOME/customs)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write cached layer facts")
-	fs.BoolVar(&o.offline, "offline", false, "make no network call beyond reading the image: the report says what was not checked (also CUSTOMS_OFFLINE=1)")
-	fs.StringVar(&o.key, "key", "", "verify cosign signatures against the PEM public key in `FILE` (ECDSA, RSA or Ed25519); without it signatures are found but not verified")
+	fs.BoolVar(&o.offline, "offline", false, "make no network call beyond the image's own registry: no publisher lookups; the report says what was not checked (also CUSTOMS_OFFLINE=1)")
+	o.trust.addFlags(fs)
 	fs.IntVar(&o.parallel, "parallel", 0, "layers read at once (default: one per CPU)")
 	fs.Int64Var(&o.maxLayerSize, "max-layer-size", walk.DefaultOptions().MaxLayerSize, "largest uncompressed layer accepted, in `BYTES`")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Minute, "give up after this long")
@@ -200,16 +199,14 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 	}
 	opt.Policy = pol
 	opt.Env.Popularity = pol.Popularity
-	if o.key != "" {
-		k, err := signature.ReadKeyFile(o.key)
-		if err != nil {
-			return opt, usagef("--key: %v", err)
-		}
-		opt.Env.SignatureKey = k
+	verifiers, err := o.trust.verifiers()
+	if err != nil {
+		return opt, err
 	}
-	if !opt.Env.Offline {
-		opt.Env.Signatures = fetch.New(opt.Source)
-	}
+	opt.Env.Verifiers = verifiers
+	// Signatures live in the image's own registry, which is read offline
+	// too; verifying them needs no other service.
+	opt.Env.Signatures = fetch.New(opt.Source)
 	return opt, nil
 }
 

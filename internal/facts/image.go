@@ -41,11 +41,17 @@ type Image struct {
 	Platforms   []string
 	MediaType   string
 	ConfigID    string
-	Manifest    *v1.Manifest
-	Config      *v1.ConfigFile
-	Layers      []Layer
-	FS          *FS
-	OS          OS
+	// ManifestSize is the size of the image manifest in bytes;
+	// IndexMediaType and IndexSize describe the index it was chosen from.
+	// Signatures name their target by digest, media type and size.
+	ManifestSize   int64
+	IndexMediaType string
+	IndexSize      int64
+	Manifest       *v1.Manifest
+	Config         *v1.ConfigFile
+	Layers         []Layer
+	FS             *FS
+	OS             OS
 	// Surface lists the shells, package managers, compilers, interpreters
 	// and network tools of the final filesystem, found once per image.
 	Surface []report.Component

@@ -64,7 +64,9 @@ func TestRegistry(t *testing.T) {
 	})
 
 	t.Run("clean image", func(t *testing.T) {
-		res := inspect(t, password, append([]string{cleanRef}, login...)...)
+		key := newCosignKey(t)
+		reg.sign(t, key, "demo/clean", clean.Digest, clean.Digest)
+		res := inspect(t, password, append([]string{cleanRef, "--key", key.pub}, login...)...)
 		got := res.mustReport(t)
 		if res.code != 0 {
 			t.Errorf("exit code %d for the clean example, want 0", res.code)

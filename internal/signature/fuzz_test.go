@@ -1,6 +1,7 @@
 package signature
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -46,7 +47,7 @@ func FuzzVerify(f *testing.F) {
 	f.Add([]byte("{}"), "")
 	f.Add([]byte(nil), "not base64!")
 	f.Fuzz(func(t *testing.T, payload []byte, b64 string) {
-		if _, err := k.Verify(Signature{Payload: payload, Base64: b64}, digestA); err == nil {
+		if _, err := k.Verify(context.Background(), Signature{Format: FormatSimpleSigning, Payload: payload, Base64: b64}, targets(digestA)); err == nil {
 			t.Fatalf("verified a signature the key never made: %q over %q", b64, payload)
 		}
 	})

@@ -2,6 +2,7 @@ package signature
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
@@ -119,11 +120,11 @@ func TestVerify(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			sig := Signature{Payload: body, Base64: b64}
+			sig := Signature{Format: FormatSimpleSigning, Payload: body, Base64: b64}
 			if tt.payload != nil {
 				sig.Payload = tt.payload
 			}
-			p, err := k.Verify(sig, tt.digests...)
+			p, err := k.Verify(context.Background(), sig, targets(tt.digests...))
 			if tt.wantErr == "" {
 				if err != nil || p.Digest != digestA {
 					t.Fatalf("Verify = %+v, %v", p, err)
@@ -177,5 +178,32 @@ func TestReadKeyFile(t *testing.T) {
 				t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// targets names manifests by digest alone, as cosign payloads do.
+func targets(digests ...string) []Target {
+	var out []Target
+	for _, d := range digests {
+		out = append(out, Target{Digest: d})
+	}
+	return out
+}
+
+func TestKeyIgnoresOtherFormats(t *testing.T) {
+	ec, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pemKey, b64 := signWith(t, ec, cosignPayload(t, digestA))
+	k, err := ParseKey(pemKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{FormatBundle, FormatNotation} {
+		_, err := k.Verify(context.Background(), Signature{Format: f, Base64: b64, Envelope: []byte("{}")}, targets(digestA))
+		if !errors.Is(err, ErrNotApplicable) {
+			t.Errorf("%s: err = %v, want ErrNotApplicable", f, err)
+		}
 	}
 }

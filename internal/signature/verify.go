@@ -2,43 +2,53 @@ package signature
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
-	"slices"
 	"strings"
 )
 
-// ErrDigestMismatch is returned by Verify when a genuine signature covers
-// another image than the one inspected.
-var ErrDigestMismatch = errors.New("the signature covers another image")
+// Trust implements Verifier.
+func (k *Key) Trust() string { return "key " + k.Fingerprint }
 
-// Verify checks that sig is a signature by k over its payload and that the
-// payload names one of digests: the image's manifest digest or the digest
-// of the index it was chosen from. It returns the parsed payload.
-func (k *Key) Verify(sig Signature, digests ...string) (Payload, error) {
-	if sig.Bundle {
-		return Payload{}, errors.New("a sigstore bundle needs keyless verification, not a key")
+// Verify implements Verifier for cosign simple signing signatures: sig must
+// be a signature by k over its payload, and the payload must name one of
+// targets.
+func (k *Key) Verify(_ context.Context, sig Signature, targets []Target) (Verified, error) {
+	if sig.Format != FormatSimpleSigning {
+		return Verified{}, ErrNotApplicable
 	}
 	if len(sig.Base64) > MaxSignatureSize {
-		return Payload{}, fmt.Errorf("signature of %d bytes is over the %d byte limit", len(sig.Base64), MaxSignatureSize)
+		return Verified{}, fmt.Errorf("signature of %d bytes is over the %d byte limit", len(sig.Base64), MaxSignatureSize)
 	}
 	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(sig.Base64))
 	if err != nil {
-		return Payload{}, fmt.Errorf("decoding signature: %w", err)
+		return Verified{}, fmt.Errorf("decoding signature: %w", err)
 	}
 	if len(sig.Payload) > MaxPayloadSize {
-		return Payload{}, fmt.Errorf("signature payload of %d bytes is over the %d byte limit", len(sig.Payload), MaxPayloadSize)
+		return Verified{}, fmt.Errorf("signature payload of %d bytes is over the %d byte limit", len(sig.Payload), MaxPayloadSize)
 	}
 	if err := k.verifier.VerifySignature(bytes.NewReader(raw), bytes.NewReader(sig.Payload)); err != nil {
-		return Payload{}, fmt.Errorf("signature does not match key %s: %w", k.Fingerprint, err)
+		return Verified{}, fmt.Errorf("signature does not match key %s: %w", k.Fingerprint, err)
 	}
-	p, err := ParsePayload(sig.Payload)
+	return checkPayload(sig.Payload, targets, "key "+k.Fingerprint)
+}
+
+// checkPayload parses a simple signing payload whose signature verified and
+// checks that it names one of targets.
+func checkPayload(data []byte, targets []Target, signer string) (Verified, error) {
+	p, err := ParsePayload(data)
 	if err != nil {
-		return Payload{}, err
+		return Verified{}, err
 	}
-	if !slices.Contains(digests, p.Digest) {
-		return p, fmt.Errorf("%w: it signs %s", ErrDigestMismatch, p.Digest)
+	v := Verified{Digest: p.Digest, Signer: signer}
+	if p.Reference != "" {
+		v.Detail = "signed as " + p.Reference
 	}
-	return p, nil
+	for _, t := range targets {
+		if t.Digest == p.Digest {
+			return v, nil
+		}
+	}
+	return v, fmt.Errorf("it is by %s, but %w: it signs %s", signer, ErrDigestMismatch, p.Digest)
 }

@@ -29,6 +29,9 @@ func fromV1(img v1.Image, out *Image) error {
 		return fmt.Errorf("manifest digest mismatch: want %s, got %s", out.Digest, d)
 	}
 	out.Digest = d.String()
+	if raw, err := img.RawManifest(); err == nil {
+		out.ManifestSize = int64(len(raw))
+	}
 	out.Manifest = m
 	out.MediaType = string(m.MediaType)
 	if m.Config.Size > maxConfigSize {

@@ -99,6 +99,7 @@ func openLayout(_ context.Context, ref string, opt Options) (*Image, error) {
 			return nil, fmt.Errorf("OCI layout %q: %w", dir, err)
 		}
 		out.IndexDigest, out.Platforms, out.Platform = d.Digest.String(), platforms, platformString(chosen.Platform)
+		out.IndexMediaType, out.IndexSize = string(d.MediaType), d.Size
 		out.IndexManifest = cim
 		idx, d = child, chosen
 	}

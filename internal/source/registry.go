@@ -155,6 +155,7 @@ func openRegistry(ctx context.Context, ref string, opt Options) (*Image, error) 
 			return nil, fmt.Errorf("%s: %w", fr.Name, err)
 		}
 		out.IndexDigest = desc.Digest.String()
+		out.IndexMediaType, out.IndexSize = string(desc.MediaType), desc.Size
 		out.IndexManifest = im
 		out.Platforms = platforms
 		out.Platform = platformString(chosen.Platform)

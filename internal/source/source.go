@@ -60,6 +60,12 @@ type Image struct {
 	Platforms   []string
 	MediaType   string
 	ConfigID    string
+	// ManifestSize is the size of the image manifest in bytes;
+	// IndexMediaType and IndexSize describe the index it was chosen from.
+	// Signatures name their target by digest, media type and size.
+	ManifestSize   int64
+	IndexMediaType string
+	IndexSize      int64
 	// Manifest is nil for docker-archive images, which carry none.
 	Manifest *v1.Manifest
 	Config   *v1.ConfigFile

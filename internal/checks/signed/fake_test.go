@@ -31,7 +31,10 @@ func (f *fakeFetcher) Fetch(context.Context, *facts.Image) ([]signature.Signatur
 // of the checks rather than an unsigned image.
 func TestChecks(t *testing.T) {
 	kp := newKeyPair(t)
-	bundle := signature.Signature{Origin: "referrer sha256:1", Bundle: true}
+	bundle := signature.Signature{Format: signature.FormatBundle, Origin: "referrer sha256:1", Envelope: []byte("{}")}
+	notation := signature.Signature{Format: signature.FormatNotation, Origin: "referrer sha256:2", Envelope: []byte("{}")}
+	garbage := signature.Signature{Format: signature.FormatSimpleSigning, Payload: []byte("{}"), Base64: "!!", Origin: "t"}
+	trust := "key " + kp.key.Fingerprint
 	tests := []struct {
 		name    string
 		fetch   *fakeFetcher
@@ -40,16 +43,22 @@ func TestChecks(t *testing.T) {
 		wantErr bool
 	}{
 		{"bundle only", &fakeFetcher{sigs: []signature.Signature{bundle}}, kp.key,
-			[]string{"low: signed with a sigstore bundle, not verified: keyless verification is not supported"}, false},
-		{"bundle without key", &fakeFetcher{sigs: []signature.Signature{bundle}}, nil,
-			[]string{"low: signed, not verified: no --key given (0 cosign signature(s) and 1 sigstore bundle(s) found)"}, false},
-		{"garbage signature", &fakeFetcher{sigs: []signature.Signature{{Payload: []byte("{}"), Base64: "!!", Origin: "t"}}}, kp.key,
-			[]string{"critical: signature does not verify: decoding signature: illegal base64 data at input byte 0"}, false},
+			[]string{"critical: no signature verifies: " + trust + " was required, but the image only has signatures it does not cover: 1 sigstore bundle signature(s)"}, false},
+		{"nothing to verify with", &fakeFetcher{sigs: []signature.Signature{bundle, notation, bundle}}, nil,
+			[]string{"low: signed, not verified: no trust material given (--key, --certificate-identity, --notation-trust-policy); found 1 notation signature(s), 2 sigstore bundle signature(s)"}, false},
+		{"garbage signature", &fakeFetcher{sigs: []signature.Signature{garbage}}, kp.key,
+			[]string{"critical: cosign signature does not verify with " + trust + ": decoding signature: illegal base64 data at input byte 0"}, false},
+		{"unsigned with a key", &fakeFetcher{}, kp.key,
+			[]string{"critical: no signature to verify: " + trust + " was required, but the registry has no signature for sha256:" + strings.Repeat("0", 64),
+				"high: no signature found: the registry has no cosign signature for sha256:" + strings.Repeat("0", 64) + " and lists no signature referrer"}, false},
 		{"fetch fails", &fakeFetcher{err: errors.New("registry said no")}, kp.key, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			env := check.Env{Signatures: tt.fetch, SignatureKey: tt.key, Shared: &check.Shared{}}
+			env := check.Env{Signatures: tt.fetch, Shared: &check.Shared{}}
+			if tt.key != nil {
+				env.Verifiers = []signature.Verifier{tt.key}
+			}
 			img := &facts.Image{Ref: facts.Reference{Source: "registry", Name: "r.example/app:1"}, Digest: "sha256:" + strings.Repeat("0", 64)}
 			var got []string
 			errs := 0

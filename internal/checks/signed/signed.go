@@ -1,7 +1,8 @@
 // Package signed holds the checks on image signatures: whether the image a
 // registry served is signed, and whether the signature verifies against the
 // key the user trusts (--key). Archives, layouts and engine images carry no
-// registry signatures; offline, nothing is fetched and the report says so.
+// registry signatures. Offline, signatures are still read from the image's
+// own registry, and verification contacts no other service.
 package signed
 
 import (
@@ -51,7 +52,9 @@ func (f *fetcher) state(img *facts.Image) state {
 	switch {
 	case img.Ref.Source != "registry":
 		return noRegistry
-	case f.env.Offline || f.env.Signatures == nil:
+	case f.env.Signatures == nil:
+		// Offline, the image's own registry is still read for its
+		// signatures when a fetcher was given; without one nothing is.
 		return offline
 	}
 	return canFetch

@@ -1,13 +1,7 @@
 package signed_test
 
 import (
-	"bytes"
 	"context"
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"encoding/base64"
 	"io"
 	"log"
 	"net/http/httptest"
@@ -22,11 +16,7 @@ import (
 	"github.com/google/go-containerregistry/pkg/v1/empty"
 	"github.com/google/go-containerregistry/pkg/v1/mutate"
 	"github.com/google/go-containerregistry/pkg/v1/remote"
-	"github.com/google/go-containerregistry/pkg/v1/static"
-	"github.com/google/go-containerregistry/pkg/v1/types"
-	"github.com/sigstore/sigstore/pkg/cryptoutils"
 	sigstore "github.com/sigstore/sigstore/pkg/signature"
-	"github.com/sigstore/sigstore/pkg/signature/payload"
 
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/checks/signed"
@@ -48,18 +38,7 @@ type keyPair struct {
 
 func newKeyPair(t *testing.T) keyPair {
 	t.Helper()
-	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := sigstore.LoadSigner(priv, crypto.SHA256)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pemBytes, err := cryptoutils.MarshalPublicKeyToPEM(priv.Public())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, pemBytes := imagetest.CosignKey(t)
 	k, err := signature.ParseKey(pemBytes)
 	if err != nil {
 		t.Fatal(err)
@@ -71,21 +50,7 @@ func newKeyPair(t *testing.T) keyPair {
 // names signed (the subject itself unless the payload is tampered with).
 func sign(t *testing.T, kp keyPair, subject, signed name.Digest) {
 	t.Helper()
-	body, err := payload.Cosign{Image: signed}.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig, err := kp.signer.SignMessage(bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := mutate.Append(mutate.MediaType(empty.Image, types.OCIManifestSchema1), mutate.Addendum{
-		Layer:       static.NewLayer(body, types.MediaType(signature.SimpleSigningMediaType)),
-		Annotations: map[string]string{signature.SignatureAnnotation: base64.StdEncoding.EncodeToString(sig)},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := imagetest.CosignSignature(t, kp.signer, signed, nil)
 	tag := subject.Context().Tag(strings.Replace(subject.DigestStr(), ":", "-", 1) + ".sig")
 	if err := remote.Write(tag, img); err != nil {
 		t.Fatal(err)
@@ -175,7 +140,11 @@ func TestInspect(t *testing.T) {
 	kp, other := newKeyPair(t), newKeyPair(t)
 	img := testImage(t)
 	online := func(k *signature.Key) check.Env {
-		return check.Env{Signatures: fetch.New(source.Options{}), SignatureKey: k}
+		env := check.Env{Signatures: fetch.New(source.Options{})}
+		if k != nil {
+			env.Verifiers = []signature.Verifier{k}
+		}
+		return env
 	}
 	tests := []struct {
 		name  string
@@ -187,38 +156,45 @@ func TestInspect(t *testing.T) {
 			tag, d := push(t, img)
 			sign(t, kp, d, d)
 			return tag.String()
-		}, online(kp.key), map[string]string{"signed/signature": "info: signed, verified with key " + kp.key.Fingerprint}},
+		}, online(kp.key), map[string]string{"signed/signature": "info: signed, verified: cosign signature by key " + kp.key.Fingerprint}},
 		{"index signed", func(t *testing.T) string {
 			idx := mutate.AppendManifests(empty.Index, mutate.IndexAddendum{Add: img,
 				Descriptor: v1.Descriptor{Platform: &v1.Platform{OS: "linux", Architecture: "amd64"}}})
 			tag, d := pushIndex(t, idx)
 			sign(t, kp, d, d)
 			return tag.String()
-		}, online(kp.key), map[string]string{"signed/signature": "info: signed, verified with key " + kp.key.Fingerprint}},
+		}, online(kp.key), map[string]string{"signed/signature": "info: signed, verified: cosign signature by key " + kp.key.Fingerprint}},
 		{"no key", func(t *testing.T) string {
 			tag, d := push(t, img)
 			sign(t, kp, d, d)
 			return tag.String()
-		}, online(nil), map[string]string{"signed/signature": "low: signed, not verified: no --key given"}},
+		}, online(nil), map[string]string{"signed/signature": "low: signed, not verified: no trust material given"}},
 		{"wrong key", func(t *testing.T) string {
 			tag, d := push(t, img)
 			sign(t, other, d, d)
 			return tag.String()
-		}, online(kp.key), map[string]string{"signed/signature": "critical: signature does not verify: signature does not match key"}},
+		}, online(kp.key), map[string]string{"signed/signature": "critical: cosign signature does not verify with key " + kp.key.Fingerprint + ": signature does not match key"}},
 		{"payload for another image", func(t *testing.T) string {
 			tag, d := push(t, img)
 			sign(t, kp, d, d.Context().Digest("sha256:"+strings.Repeat("ab", 32)))
 			return tag.String()
-		}, online(kp.key), map[string]string{"signed/signature": "critical: signature does not verify: it is the key's, but the signature covers another image"}},
+		}, online(kp.key), map[string]string{"signed/signature": "critical: cosign signature does not verify with key " + kp.key.Fingerprint + ": it is by key " + kp.key.Fingerprint + ", but the signature covers another image"}},
 		{"unsigned", func(t *testing.T) string {
 			tag, _ := push(t, img)
 			return tag.String()
-		}, online(kp.key), map[string]string{"signed/unsigned": "high: no signature found"}},
+		}, online(kp.key), map[string]string{"signed/unsigned": "high: no signature found",
+			"signed/signature": "critical: no signature to verify: key " + kp.key.Fingerprint + " was required"}},
 		{"offline", func(t *testing.T) string {
 			tag, d := push(t, img)
 			sign(t, kp, d, d)
 			return tag.String()
-		}, check.Env{Offline: true, SignatureKey: kp.key}, map[string]string{"signed/unsigned": "info: not checked: offline"}},
+		}, check.Env{Offline: true, Verifiers: []signature.Verifier{kp.key}}, map[string]string{"signed/unsigned": "info: not checked: offline"}},
+		{"offline reads the image's own registry", func(t *testing.T) string {
+			tag, d := push(t, img)
+			sign(t, kp, d, d)
+			return tag.String()
+		}, func() check.Env { e := online(kp.key); e.Offline = true; return e }(),
+			map[string]string{"signed/signature": "info: signed, verified: cosign signature by key " + kp.key.Fingerprint}},
 		{"layout", func(t *testing.T) string {
 			return imagetest.Layout(t, img, "team/app:v1")
 		}, online(kp.key), map[string]string{"signed/unsigned": "info: signatures not checked: the source has no registry"}},

@@ -65,21 +65,29 @@ func (f *Fetcher) Fetch(ctx context.Context, img *facts.Image) ([]signature.Sign
 	}
 	seen := 0
 	for _, r := range img.Referrers {
-		switch {
-		case r.ArtifactType == signature.BundleMediaType:
-			out = append(out, signature.Signature{Origin: "referrer " + r.Digest, Bundle: true})
-		case r.ArtifactType == signature.CosignArtifactType:
-			if seen++; seen > maxManifests {
-				return out, fmt.Errorf("more than %d signature referrers", maxManifests)
-			}
-			sigs, err := fromManifest(repo.Digest(r.Digest), "referrer "+r.Digest, ropts)
-			if err != nil {
-				return out, err
-			}
-			out = append(out, sigs...)
+		if !isSignature(r.ArtifactType) {
+			continue
 		}
+		if seen++; seen > maxManifests {
+			return out, fmt.Errorf("more than %d signature referrers", maxManifests)
+		}
+		sigs, err := fromManifest(repo.Digest(r.Digest), "referrer "+r.Digest, ropts)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, sigs...)
 	}
 	return out, nil
+}
+
+// isSignature says whether a referrer's artifact type is a signature
+// customs reads.
+func isSignature(artifactType string) bool {
+	switch artifactType {
+	case signature.CosignArtifactType, signature.BundleMediaType, signature.NotationArtifactType:
+		return true
+	}
+	return false
 }
 
 // repository names the image's repository as the source opened it.
@@ -128,10 +136,18 @@ func fromManifest(ref name.Reference, origin string, ropts []remote.Option) ([]s
 	}
 	var out []signature.Signature
 	for _, desc := range m.Layers {
-		if string(desc.MediaType) != signature.SimpleSigningMediaType {
+		var (
+			sig signature.Signature
+			err error
+		)
+		switch string(desc.MediaType) {
+		case signature.SimpleSigningMediaType:
+			sig, err = readSimpleSigning(img, desc, origin)
+		case signature.BundleMediaType, signature.NotationJWSMediaType, signature.NotationCOSEMediaType:
+			sig, err = readEnvelope(img, desc, origin)
+		default:
 			continue
 		}
-		sig, err := readLayer(img, desc, origin)
 		if err != nil {
 			return out, err
 		}

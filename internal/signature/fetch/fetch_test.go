@@ -45,6 +45,17 @@ func sigImage(t *testing.T, mt types.MediaType, payloads ...[]byte) v1.Image {
 	return img
 }
 
+// envelopeImage is a referrer artifact holding one envelope layer, as
+// cosign stores a sigstore bundle and notation a signature envelope.
+func envelopeImage(t *testing.T, mt types.MediaType, body []byte) v1.Image {
+	t.Helper()
+	img, err := mutate.Append(mutate.MediaType(empty.Image, types.OCIManifestSchema1), mutate.Addendum{Layer: static.NewLayer(body, mt)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
 func startRegistry(t *testing.T) name.Repository {
 	t.Helper()
 	srv := httptest.NewServer(registry.New(registry.Logger(log.New(io.Discard, "", 0))))
@@ -63,6 +74,24 @@ func TestFetch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	bundleBody := []byte(`{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json"}`)
+	bundleImg := envelopeImage(t, signature.BundleMediaType, bundleBody)
+	bundleDigest, err := bundleImg.Digest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	jws := []byte(`{"payload":"e30","protected":"e30","signature":"c2ln"}`)
+	notationImg := envelopeImage(t, signature.NotationJWSMediaType, jws)
+	notationDigest, err := notationImg.Digest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyless := map[string]string{
+		signature.SignatureAnnotation:   "c2ln",
+		signature.CertificateAnnotation: "-----BEGIN CERTIFICATE-----\n",
+		signature.ChainAnnotation:       "-----BEGIN CERTIFICATE-----\n",
+		signature.RekorBundleAnnotation: `{"SignedEntryTimestamp":"c2V0"}`,
+	}
 	tests := []struct {
 		name    string
 		store   func(t *testing.T, repo name.Repository) []facts.Referrer
@@ -77,17 +106,36 @@ func TestFetch(t *testing.T) {
 			}
 			write(t, repo.Tag("sha256-"+strings.Repeat("ab", 32)+".sig"), img)
 			return nil
-		}, []signature.Signature{{Payload: small, Base64: "c2ln", Origin: "sha256-" + strings.Repeat("ab", 32) + ".sig"}}, ""},
+		}, []signature.Signature{{Format: signature.FormatSimpleSigning, Payload: small, Base64: "c2ln", Origin: "sha256-" + strings.Repeat("ab", 32) + ".sig"}}, ""},
+		{"keyless sig tag", func(t *testing.T, repo name.Repository) []facts.Referrer {
+			img, err := mutate.Append(mutate.MediaType(empty.Image, types.OCIManifestSchema1), mutate.Addendum{
+				Layer: static.NewLayer(small, signature.SimpleSigningMediaType), Annotations: keyless,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, repo.Tag("sha256-"+strings.Repeat("ab", 32)+".sig"), img)
+			return nil
+		}, []signature.Signature{{
+			Format: signature.FormatSimpleSigning, Payload: small, Base64: "c2ln", Origin: "sha256-" + strings.Repeat("ab", 32) + ".sig",
+			Certificate: []byte(keyless[signature.CertificateAnnotation]), Chain: []byte(keyless[signature.ChainAnnotation]),
+			RekorBundle: []byte(keyless[signature.RekorBundleAnnotation]),
+		}}, ""},
 		{"referrers", func(t *testing.T, repo name.Repository) []facts.Referrer {
 			write(t, repo.Digest(refDigest.String()), refSig)
+			write(t, repo.Digest(bundleDigest.String()), bundleImg)
+			write(t, repo.Digest(notationDigest.String()), notationImg)
 			return []facts.Referrer{
 				{Subject: subject, Digest: refDigest.String(), ArtifactType: signature.CosignArtifactType},
+				{Subject: subject, Digest: bundleDigest.String(), ArtifactType: signature.BundleMediaType},
+				{Subject: subject, Digest: notationDigest.String(), ArtifactType: signature.NotationArtifactType},
 				{Subject: subject, Digest: "sha256:" + strings.Repeat("cd", 32), ArtifactType: signature.BundleMediaType},
 				{Subject: subject, Digest: "sha256:" + strings.Repeat("ef", 32), ArtifactType: "application/spdx+json"},
 			}
 		}, []signature.Signature{
-			{Payload: small, Base64: "c2ln", Origin: "referrer " + refDigest.String()},
-			{Origin: "referrer sha256:" + strings.Repeat("cd", 32), Bundle: true},
+			{Format: signature.FormatSimpleSigning, Payload: small, Base64: "c2ln", Origin: "referrer " + refDigest.String()},
+			{Format: signature.FormatBundle, Origin: "referrer " + bundleDigest.String(), Envelope: bundleBody, MediaType: signature.BundleMediaType},
+			{Format: signature.FormatNotation, Origin: "referrer " + notationDigest.String(), Envelope: jws, MediaType: signature.NotationJWSMediaType},
 		}, ""},
 		{"payload too large", func(t *testing.T, repo name.Repository) []facts.Referrer {
 			write(t, repo.Tag("sha256-"+strings.Repeat("ab", 32)+".sig"),
