@@ -67,6 +67,13 @@ type Image struct {
 	// ProvenanceErrors say what could not be read about attestations and
 	// referrers; reading them never fails an inspection.
 	ProvenanceErrors []string
+	// Packages are the packages installed in the final filesystem, each
+	// with the layer its metadata file comes from; RemovedPackages those an
+	// earlier layer installed and a later one removed. InventoryErrors say
+	// which package metadata could not be read.
+	Packages        []Package
+	RemovedPackages []RemovedPackage
+	InventoryErrors []string
 	// Now is the day the inspection runs, injected so that checks that depend
 	// on dates (end of life) give reproducible results.
 	Now time.Time

@@ -17,6 +17,11 @@ type LayerFacts struct {
 	// Findings are produced by content checks while the layer was read; their
 	// evidence has a path but no layer index, which the merge fills in.
 	Findings []report.Finding
+	// Packages are the packages whose metadata the layer holds, read while
+	// the layer streamed past; their Layer is filled in by the merge.
+	Packages []Package
+	// InventoryErrors say which package metadata could not be read.
+	InventoryErrors []string
 }
 
 // Layer is one layer of an image as the checks see it.

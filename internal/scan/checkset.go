@@ -9,6 +9,7 @@ import (
 
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/inventory"
 	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/walk"
 )
@@ -49,17 +50,24 @@ func (s *checkSet) setEnv(env check.Env) {
 }
 
 // cacheKey names the version of everything that shapes cached layer facts:
-// the pass itself, the files it collects and the content checks.
-func (s *checkSet) cacheKey() string {
-	return cacheKeyFor(s.content, collectVersion)
+// the pass itself, the files it collects, the content checks and the
+// inventory readers.
+func (s *checkSet) cacheKey(inv inventory.Set) string {
+	return cacheKeyFor(s.content, collectVersion, inv)
 }
 
-// cacheKeyFor builds the key from the content checks and the version of the
-// collect rule.
-func cacheKeyFor(content []check.ContentChecker, collectRule int) string {
+// cacheKeyFor builds the key from the content checks, the version of the
+// collect rule and the inventory readers.
+func cacheKeyFor(content []check.ContentChecker, collectRule int, inv inventory.Set) string {
 	var parts []string
 	for _, c := range content {
 		parts = append(parts, fmt.Sprintf("%s@%d", c.Info().ID, c.Info().Version))
+	}
+	for _, x := range inv.Extractors {
+		parts = append(parts, fmt.Sprintf("inventory/%s@%d", x.Name(), x.Version()))
+	}
+	for _, x := range inv.Streamers {
+		parts = append(parts, fmt.Sprintf("inventory/%s@%d", x.Name(), x.Version()))
 	}
 	sort.Strings(parts)
 	keys := make([]string, 0, len(collectSet))

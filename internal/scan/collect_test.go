@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/inventory"
 )
 
 func TestCollect(t *testing.T) {
@@ -47,11 +48,11 @@ func TestCollect(t *testing.T) {
 // TestCacheKeyNamesCollectVersion: a change of the collect rule changes the
 // cache key, so layers collected under an older rule are read again.
 func TestCacheKeyNamesCollectVersion(t *testing.T) {
-	a := newCheckSet(nil).cacheKey()
-	if a == "" || a != newCheckSet(nil).cacheKey() {
+	a := newCheckSet(nil).cacheKey(inventory.Set{})
+	if a == "" || a != newCheckSet(nil).cacheKey(inventory.Set{}) {
 		t.Fatalf("cache key %q is not stable", a)
 	}
-	if got := cacheKeyFor(nil, collectVersion+1); got == a {
+	if got := cacheKeyFor(nil, collectVersion+1, inventory.Set{}); got == a {
 		t.Error("the cache key does not depend on the collect version")
 	}
 }

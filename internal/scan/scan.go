@@ -13,6 +13,7 @@ import (
 	"github.com/customs-oss/customs/internal/cache"
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/inventory"
 	"github.com/customs-oss/customs/internal/osrelease"
 	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/source"
@@ -41,6 +42,9 @@ type Options struct {
 	// Warn, when set, is told of problems that do not change the result,
 	// such as a cache that cannot be written.
 	Warn func(error)
+	// Inventory reads the packages installed in the image during the layer
+	// pass; an empty set lists none.
+	Inventory inventory.Set
 	// Env is lent to the checks that reach beyond the image (Docker Hub).
 	// Its zero value allows no network access; a zero Now is filled from
 	// the clock above.
@@ -143,7 +147,8 @@ func analyse(ctx context.Context, src *source.Image, set *checkSet, opt Options)
 	wopt := opt.Walk
 	wopt.Content = set.content
 	wopt.Collect = collect
-	c, err := cache.Open(opt.CacheDir, set.cacheKey())
+	wopt.Inventory = opt.Inventory
+	c, err := cache.Open(opt.CacheDir, set.cacheKey(opt.Inventory))
 	if err != nil {
 		return nil, err
 	}
@@ -158,6 +163,7 @@ func analyse(ctx context.Context, src *source.Image, set *checkSet, opt Options)
 	for i := range img.Layers {
 		img.FS.Apply(i, img.Layers[i].Facts)
 	}
+	img.Packages, img.RemovedPackages, img.InventoryErrors = installed(img)
 	img.OS = osrelease.Detect(img)
 	img.Surface = surface.Find(img.FS)
 	return img, nil

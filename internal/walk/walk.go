@@ -17,6 +17,7 @@ import (
 
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/inventory"
 )
 
 // Version changes whenever the facts the pass produces change, so that
@@ -40,6 +41,10 @@ type Options struct {
 	MaxCollectTotal int64
 	// Content are the checks that read file content.
 	Content []check.ContentChecker
+	// Inventory reads package metadata; MaxInventory caps what one
+	// extractor may ask to hold of one file.
+	Inventory    inventory.Set
+	MaxInventory int64
 }
 
 // DefaultOptions are the limits customs uses unless told otherwise.
@@ -51,6 +56,7 @@ func DefaultOptions() Options {
 		MaxContent:      8 << 20,
 		MaxCollect:      64 << 10,
 		MaxCollectTotal: 32 << 20,
+		MaxInventory:    256 << 20,
 	}
 }
 
@@ -142,6 +148,7 @@ func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, 
 	tr := tar.NewReader(r)
 	var buf bytes.Buffer
 	var wants []check.ContentChecker
+	var readers []inventory.Extractor
 	var collected int64
 	for n := 0; ; n++ {
 		if n%1024 == 0 {
@@ -206,10 +213,24 @@ func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, 
 				wants = append(wants, c)
 			}
 		}
-		if !collect && len(wants) == 0 {
+		readers = readers[:0]
+		limit := opt.MaxContent
+		for _, x := range opt.Inventory.Extractors {
+			l := min(x.Limit(&e), opt.MaxInventory)
+			switch {
+			case l <= 0:
+				continue
+			case e.Size > l:
+				lf.InventoryErrors = append(lf.InventoryErrors, fmt.Sprintf("%s: /%s is %d bytes, over the %d byte limit; its packages are not listed", x.Name(), p, e.Size, l))
+				continue
+			}
+			readers = append(readers, x)
+			limit = max(limit, e.Size)
+		}
+		streamer := wantingStreamer(opt.Inventory.Streamers, &e)
+		if !collect && len(wants) == 0 && len(readers) == 0 && streamer == nil {
 			continue
 		}
-		limit := opt.MaxContent
 		if collect && opt.MaxCollect > limit {
 			limit = opt.MaxCollect
 		}
@@ -231,6 +252,9 @@ func readTar(ctx context.Context, r io.Reader, opt Options) (*facts.LayerFacts, 
 				return nil, fmt.Errorf("check %s on %q: %w", c.Info().ID, p, err)
 			}
 			lf.Findings = append(lf.Findings, fs...)
+		}
+		if err := extract(ctx, lf, &e, buf.Bytes(), readers, streamer, tr); err != nil {
+			return nil, err
 		}
 	}
 }
