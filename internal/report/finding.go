@@ -38,6 +38,8 @@ type Evidence struct {
 	Value string `json:"value,omitempty"`
 	// Reference is an image reference the finding is about.
 	Reference string `json:"reference,omitempty"`
+	// Vulnerability says which package a known vulnerability is in.
+	Vulnerability *Vulnerability `json:"vulnerability,omitempty"`
 }
 
 // Int returns a pointer to v, for the optional index fields of Evidence.

@@ -18,6 +18,9 @@ type Report struct {
 	Findings    []Finding     `json:"findings"`
 	Checks      []CheckStatus `json:"checks"`
 	Verdict     Verdict       `json:"verdict"`
+	// Inventory lists the installed packages; nil when no inventory was
+	// taken.
+	Inventory *Inventory `json:"inventory,omitempty"`
 }
 
 // Tool names the program that wrote the report.

@@ -81,6 +81,17 @@ func richReport() *report.Report {
 			Item: report.ItemPrivilege, Message: "the image sets no USER, so the container runs as root",
 			Evidence: report.Evidence{ConfigKey: "config.User"},
 		},
+		{
+			Check: "vulns/known", Title: "Known vulnerability", Severity: report.SeverityHigh,
+			Item: report.ItemVulns, Message: "CVE-2020-1967 in libssl1.1 1.1.1d-r2 (source openssl), fixed in 1.1.1g-r0",
+			Evidence: report.Evidence{Layer: report.Int(0), LayerDigest: d1, Path: "/lib/apk/db/installed",
+				Vulnerability: &report.Vulnerability{
+					ID: "CVE-2020-1967", Aliases: []string{"ALPINE-CVE-2020-1967"}, Package: "libssl1.1", Installed: "1.1.1d-r2",
+					Source: "openssl", Fixed: "1.1.1g-r0", Ecosystem: "Alpine:v3.10",
+					PURL: "pkg:apk/alpine/libssl1.1@1.1.1d-r2?arch=x86_64&distro=3.10.2", CVSS: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+				}},
+			References: []string{"https://osv.dev/vulnerability/ALPINE-CVE-2020-1967"},
+		},
 	}
 	r := &report.Report{
 		SchemaVersion: report.SchemaVersion,
@@ -108,6 +119,18 @@ func richReport() *report.Report {
 			{ID: "config/root-user", Status: report.StatusOK, Findings: 1},
 			{ID: "content/miner", Status: report.StatusError, Error: "reading /usr/bin/xmrig: unexpected EOF"},
 		},
+	}
+	pkg := report.Package{
+		Type: "apk", Name: "libssl1.1", Version: "1.1.1d-r2", Source: "openssl", SourceVersion: "1.1.1d-r2", Arch: "x86_64",
+		Licenses: []string{"OpenSSL"}, PURL: "pkg:apk/alpine/libssl1.1@1.1.1d-r2?arch=x86_64&distro=3.10.2",
+		Path: "/lib/apk/db/installed", Layer: 0, FoundBy: "apk",
+	}
+	gone := pkg
+	gone.Name, gone.PURL = "curl", "pkg:apk/alpine/curl@7.66.0-r0?arch=x86_64&distro=3.10.2"
+	r.Inventory = &report.Inventory{
+		Packages: []report.Package{pkg},
+		Removed:  []report.RemovedPackage{{Package: gone, RemovedBy: 1}},
+		Errors:   []string{"layer 0: rpm: /var/lib/rpm/Packages: not a Berkeley DB file"},
 	}
 	report.SortFindings(r.Findings)
 	r.Verdict = report.DefaultPolicy().Decide(r.Findings)
@@ -259,6 +282,11 @@ func walkType(t reflect.Type, prefix string, out *[]string) {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" && f.Anonymous {
+			// encoding/json inlines the fields of an untagged embedded struct.
+			walkType(f.Type, prefix, out)
 			continue
 		}
 		if name == "" {
