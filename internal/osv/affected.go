@@ -7,7 +7,7 @@ import (
 	"github.com/customs-oss/customs/internal/version"
 )
 
-// Contains reports whether version of a's package is affected: listed in
+// Contains reports whether version ver of a's package is affected: listed in
 // a.Versions, or inside one of its ECOSYSTEM or SEMVER ranges. When it is
 // inside a range, fixed is the first version of that range that fixes it, or
 // "" when no fix closes it. GIT ranges are skipped: an installed package
