@@ -24,6 +24,10 @@ type Env struct {
 	// HubURL is the base URL of the Docker Hub API; empty means
 	// https://hub.docker.com.
 	HubURL string
+	// QuayURL and GitHubURL are the base URLs of the quay.io and GitHub
+	// APIs; empty means https://quay.io and https://api.github.com.
+	QuayURL   string
+	GitHubURL string
 	// Now is the scan's clock, so that ages in findings are reproducible.
 	Now time.Time
 	// Shared holds values the checks of one scan share, such as a client

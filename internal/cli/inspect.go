@@ -222,7 +222,9 @@ func checkEnv(offline bool, env Env) check.Env {
 			Timeout:   20 * time.Second,
 			Transport: &http.Transport{Proxy: http.ProxyFromEnvironment, TLSHandshakeTimeout: 10 * time.Second},
 		},
-		HubURL: env.getenv("CUSTOMS_HUB_URL"),
+		HubURL:    env.getenv("CUSTOMS_HUB_URL"),
+		QuayURL:   env.getenv("CUSTOMS_QUAY_URL"),
+		GitHubURL: env.getenv("CUSTOMS_GITHUB_API_URL"),
 	}
 }
 

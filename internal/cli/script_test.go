@@ -51,6 +51,8 @@ func TestScripts(t *testing.T) {
 			e.Setenv("XDG_CACHE_HOME", e.WorkDir+"/.cache")
 			// Docker Hub lookups go nowhere in tests, even with a network.
 			e.Setenv("CUSTOMS_HUB_URL", "http://127.0.0.1:9")
+			e.Setenv("CUSTOMS_QUAY_URL", "http://127.0.0.1:9")
+			e.Setenv("CUSTOMS_GITHUB_API_URL", "http://127.0.0.1:9")
 			return nil
 		},
 		UpdateScripts: *update,

@@ -216,24 +216,3 @@ func TestCancelledContext(t *testing.T) {
 		t.Errorf("%d requests, want 1", n.Load())
 	}
 }
-
-func TestParseRetryAfter(t *testing.T) {
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	for _, tt := range []struct {
-		in   string
-		want time.Duration
-	}{
-		{"", 0},
-		{"7", 7 * time.Second},
-		{"0", 0},
-		{"-3", 0},
-		{"99999999999", 0},
-		{"Wed, 25 Nov 2026 12:00:30 GMT", 30 * time.Second},
-		{"Wed, 25 Nov 2026 11:00:00 GMT", 0},
-		{"soon", 0},
-	} {
-		if got := parseRetryAfter(tt.in, now); got != tt.want {
-			t.Errorf("parseRetryAfter(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}

@@ -35,14 +35,20 @@ func FuzzParseNamespace(f *testing.F) {
 	})
 }
 
-func FuzzParseRetryAfter(f *testing.F) {
-	for _, s := range []string{"", "1", "120", "Wed, 25 Nov 2026 12:00:30 GMT", "-1", "1e9"} {
-		f.Add(s)
+func FuzzParseSearch(f *testing.F) {
+	for _, name := range []string{"search-nginx.json", "search-linuxserver-nginx.json"} {
+		f.Add(hubtest.Body(f, name))
 	}
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	f.Fuzz(func(t *testing.T, s string) {
-		if d := parseRetryAfter(s, now); d < 0 {
-			t.Errorf("parseRetryAfter(%q) = %s, negative", s, d)
+	f.Add([]byte(`{"results":[{"slug":"x","badge":"none"},null]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rs, err := ParseSearch(data)
+		if err != nil {
+			return
+		}
+		for _, r := range rs {
+			if r.Badge == "none" {
+				t.Errorf("badge %q kept", r.Badge)
+			}
 		}
 	})
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/customs-oss/customs/internal/jsonapi"
 )
 
 // Account types as Docker Hub writes them.
@@ -52,20 +54,18 @@ func (c *Client) Namespace(ctx context.Context, ns string) (Namespace, error) {
 	if !validName(ns) {
 		return Namespace{}, fmt.Errorf("%q is not a Docker Hub account name", ns)
 	}
-	cl := remember(c, c.namespaces, ns)
-	cl.once.Do(func() {
+	return c.namespaces.Do(ns, func() (Namespace, error) {
 		var raw json.RawMessage
 		err := c.get(ctx, "/v2/orgs/"+ns+"/", &raw)
-		var se *statusError
-		if errors.Is(err, ErrNotFound) || errors.As(err, &se) && (se.status == 401 || se.status == 403) {
+		var se *jsonapi.StatusError
+		if errors.Is(err, ErrNotFound) || errors.As(err, &se) && (se.Status == 401 || se.Status == 403) {
 			err = c.get(ctx, "/v2/users/"+ns+"/", &raw)
 		}
-		if cl.err = err; err != nil {
-			return
+		if err != nil {
+			return Namespace{}, err
 		}
-		cl.val, cl.err = ParseNamespace(raw)
+		return ParseNamespace(raw)
 	})
-	return cl.val, cl.err
 }
 
 // ParseNamespace reads the JSON body of an organisation or user response.

@@ -60,15 +60,13 @@ func (c *Client) Repository(ctx context.Context, ns, name string) (Repository, e
 	if !validName(ns) || !validName(name) {
 		return Repository{}, fmt.Errorf("%q/%q is not a Docker Hub repository name", ns, name)
 	}
-	cl := remember(c, c.repos, ns+"/"+name)
-	cl.once.Do(func() {
+	return c.repos.Do(ns+"/"+name, func() (Repository, error) {
 		var raw json.RawMessage
-		if cl.err = c.get(ctx, "/v2/repositories/"+ns+"/"+name+"/", &raw); cl.err != nil {
-			return
+		if err := c.get(ctx, "/v2/repositories/"+ns+"/"+name+"/", &raw); err != nil {
+			return Repository{}, err
 		}
-		cl.val, cl.err = ParseRepository(raw)
+		return ParseRepository(raw)
 	})
-	return cl.val, cl.err
 }
 
 // ParseRepository reads the JSON body of a repository response.

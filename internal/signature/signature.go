@@ -98,9 +98,13 @@ type Signature struct {
 // Target is a manifest a signature may cover: the inspected image's, or
 // the index it was chosen from.
 type Target struct {
-	Digest    string
-	MediaType string
-	Size      int64
+	// Repository is the registry and repository the image was read from
+	// ("registry.example.com/team/app", "docker.io/library/nginx"), which
+	// notation trust policies scope by.
+	Repository string
+	Digest     string
+	MediaType  string
+	Size       int64
 }
 
 // Verified is what a signature that verified vouches for.
@@ -113,6 +117,10 @@ type Verified struct {
 	// Detail adds what else the signature says, such as the reference it
 	// was signed under; may be empty.
 	Detail string
+	// Unverified is set when the trust material itself waives verification
+	// (a notation trust policy at level skip): the signature is accepted
+	// without being checked, and reported as not verified.
+	Unverified bool
 }
 
 // ErrNotApplicable is returned by a Verifier for a signature of a format it

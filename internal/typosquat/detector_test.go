@@ -58,10 +58,19 @@ func TestSquats(t *testing.T) {
 		{"rediss", lib("redis", DoubledLetter)},
 		{"mysq1", lib("mysql", Homoglyph)},
 		{"nginix", lib("nginx", ExtraLetter)},
-		// Short names are judged strictly: a changed or dropped letter in a
-		// name under six letters is left alone (see plausible).
-		{"ngimx", nil},
-		{"ngnx", nil},
+		// Five-letter names are judged strictly: a changed letter counts
+		// only when it is the neighbouring key, a dropped one only from
+		// inside the name (see plausible).
+		{"ngimx", lib("nginx", ChangedLetters)},
+		{"nginz", lib("nginx", ChangedLetters)},
+		{"ngnx", lib("nginx", DroppedLetter)},
+		{"ngix", lib("nginx", DroppedLetter)},
+		{"ngino", nil}, // o is nowhere near x
+		{"ngilx", nil},
+		{"ginx", nil}, // first letter dropped
+		{"ngin", nil}, // last letter dropped
+		{"someone/ngimx", []brief{{PartName, "docker.io/library/nginx", ChangedLetters, false}}},
+		{"ngimx/app", nil}, // namespaces stay strict
 		{"elasticseach", lib("elasticsearch", DroppedLetter)},
 		{"phpmyadmn", lib("phpmyadmin", DroppedLetter)},
 		{"mariadv", lib("mariadb", ChangedLetters)},

@@ -45,7 +45,8 @@ func FuzzDistance(f *testing.F) {
 }
 
 func FuzzJudge(f *testing.F) {
-	for _, s := range []string{"ngnix", "docker.i0/library/nginx", "librarry/ngnix:1", "ghcr.io/a/b/c@sha256:x", "a//b", "nоde", "localhost:5000/x", "[::1]:5000/x"} {
+	for _, s := range []string{"ngnix", "docker.i0/library/nginx", "librarry/ngnix:1", "ghcr.io/a/b/c@sha256:x", "a//b", "nоde", "localhost:5000/x", "[::1]:5000/x",
+		"xn--dcker-jye.io/library/nginx", "registry.xn--k8-foc.io/pause", "xn--bcher-kva.example/a/b", "xn--zz.io/x", "dóckér.io/x"} {
 		f.Add(s)
 	}
 	d := detector(f)
@@ -91,6 +92,24 @@ func FuzzParseLists(f *testing.F) {
 					}
 				}
 			}
+		}
+	})
+}
+
+func FuzzUnicodeHost(f *testing.F) {
+	for _, s := range []string{"xn--dcker-jye.io", "docker.io", "xn--", "a.xn--b", "dóckér.io", "xn--zz.io", "ｄｏｃｋｅｒ.io"} {
+		f.Add(s)
+	}
+	d := detector(f)
+	f.Fuzz(func(t *testing.T, host string) {
+		if len(host) > maxRefLen {
+			return
+		}
+		if u, ok := unicodeHost(host); ok && u == "" && host != "" {
+			t.Errorf("unicodeHost(%q) decoded to nothing", host)
+		}
+		if h := d.idnHost(host); h != nil && (h.Imitates == "" || h.Part != PartRegistry) {
+			t.Errorf("idnHost(%q) = %+v", host, h)
 		}
 	})
 }

@@ -33,7 +33,7 @@ func closest(s string, targets []form, namespace bool) (candidate, bool) {
 	for _, f := range targets {
 		k := f.name
 		t, ok := spelling(in, f)
-		if !ok || !plausible(t, len(k), namespace) {
+		if !ok || !plausible(t, s, k, namespace) {
 			continue
 		}
 		if !found || rank(t) < rank(best.tech) || rank(t) == rank(best.tech) && k < best.target {
@@ -121,6 +121,9 @@ func (d *Detector) name(r Ref) *Hit {
 func (d *Detector) registry(host string) (*Hit, bool) {
 	if r, ok := d.hosts[host]; ok {
 		return nil, r.Single
+	}
+	if h := d.idnHost(host); h != nil {
+		return h, false
 	}
 	if !strings.Contains(host, ".") || ipLike(host) {
 		return nil, false

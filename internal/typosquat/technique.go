@@ -117,20 +117,25 @@ func swapped(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
-// plausible reports whether a technique found between a name and a
-// well-known one of n letters is telling enough to report. Among the many
-// names of four or five letters, a changed letter ("base" and "bash", "code"
-// and "node") or a dropped one ("wiki" and "xwiki") is mostly coincidence;
-// an extra letter is too under five. Namespaces are compared more strictly
-// still: any account can take a name one letter away from a publisher's
-// ("rocker" and "docker"), and separators are not allowed in Docker Hub
-// namespaces while they are common on other registries ("home-assistant").
-func plausible(t Technique, n int, namespace bool) bool {
+// plausible reports whether a technique found between a name s and a
+// well-known one k is telling enough to report. Among the many names of
+// four or five letters, a changed letter ("base" and "bash", "code" and
+// "node") or a dropped one ("wiki" and "xwiki") is mostly coincidence; an
+// extra letter is too under five. Five letters are the exception when the
+// slip is a typing one: a key replaced by its neighbour on the keyboard
+// ("ngimx" for nginx), or a letter dropped from inside the name, first and
+// last letters kept ("ngnx"); a coincidental name rarely keeps both ends or
+// misses by one key. Namespaces are compared more strictly still: any
+// account can take a name one letter away from a publisher's ("rocker" and
+// "docker"), and separators are not allowed in Docker Hub namespaces while
+// they are common on other registries ("home-assistant").
+func plausible(t Technique, s, k string, namespace bool) bool {
+	n := len(k)
 	switch t {
 	case ChangedLetters:
-		return n >= 6 && !namespace
+		return !namespace && (n >= 6 || n == 5 && neighbourKey(s, k))
 	case DroppedLetter:
-		return n >= 6
+		return n >= 6 || n == 5 && !namespace && innerDrop(s, k)
 	case ExtraLetter:
 		return n >= 5
 	case Separators:

@@ -36,11 +36,19 @@ type Hit struct {
 	// imitated one can be meant; false for added words, claims, and names
 	// that only resemble an official image under another namespace.
 	Strong bool
+	// Unicode is the decoded form of a punycode host ("dоcker.io" for
+	// "xn--dcker-...io"), empty when the name is written as shown.
+	Unicode string
 }
 
 // String explains the hit.
 func (h Hit) String() string {
-	return fmt.Sprintf("the %s %s", h.Part, describe(h.Name, h.Imitates, h.Technique, h.Words))
+	name := h.Name
+	if h.Unicode != "" {
+		name = fmt.Sprintf("%s, shown as %q,", h.Name, h.Unicode)
+		return fmt.Sprintf("the %s %s imitates %q (%s)", h.Part, name, h.Imitates, h.Technique)
+	}
+	return fmt.Sprintf("the %s %s", h.Part, describe(name, h.Imitates, h.Technique, h.Words))
 }
 
 // Detector judges references against lists of well-known names.

@@ -14,7 +14,7 @@ import (
 
 var typosquatInfo = check.Info{
 	ID:       "name/typosquat",
-	Version:  1,
+	Version:  2,
 	Title:    "Name imitates a well-known image",
 	Severity: report.SeverityCritical,
 	Item:     report.ItemName,
@@ -23,7 +23,11 @@ var typosquatInfo = check.Info{
 		"and well-known registry hosts. A misspelling (swapped, doubled, dropped or extra letters, lookalike " +
 		"characters such as 0 for o or Cyrillic letters, changed separators) of an official image under " +
 		"library/, of a publisher's namespace or of a registry host is critical: nobody publishes under such a " +
-		"name by accident. Weaker signals ask for review: an added word (nginx-official, docker-nginx), a " +
+		"name by accident. Five-letter names count a changed letter only when it is the neighbouring key on the " +
+		"keyboard (ngimx) and a dropped one only from inside the name (ngnx). Internationalised hosts, written in " +
+		"punycode (xn--...) or in Unicode, are decoded and compared without their accents and lookalike letters, " +
+		"so that xn--dcker-jye.io, displayed as docker.io with a Cyrillic o, is reported as imitating docker.io. " +
+		"Weaker signals ask for review: an added word (nginx-official, docker-nginx), a " +
 		"namespace that claims to be official, or a misspelled official name under an unrelated namespace. " +
 		"A name that is exactly a well-known one is never reported; publishers' own namespaces are not judged.",
 	Remediation: "Check the spelling of the reference against the publisher's documentation and pull the " +

@@ -80,14 +80,14 @@ func TestChecks(t *testing.T) {
 			{"publisher/class", report.SeverityMedium, "docker.io/gone/away is not shown by Docker Hub: the repository was deleted or is private, so nobody can see who publishes it"},
 		}},
 		{"another registry with annotations", &facts.Image{Now: now,
-			Ref:      named("ghcr.io/org/app:1"),
+			Ref:      named("registry.example.com/org/app:1"),
 			Config:   &v1.ConfigFile{Config: v1.Config{Labels: map[string]string{"org.opencontainers.image.source": "https://github.com/org/app"}}},
 			Manifest: &v1.Manifest{Annotations: map[string]string{"org.opencontainers.image.vendor": "Org Inc."}},
 		}, []result{
-			{"publisher/class", report.SeverityInfo, `publisher not checked: ghcr.io has no public publisher API customs knows; the image says (unverified): vendor "Org Inc.", source "https://github.com/org/app"`},
+			{"publisher/class", report.SeverityInfo, `publisher not checked: registry.example.com has no public publisher API customs knows; the image says (unverified): vendor "Org Inc.", source "https://github.com/org/app"`},
 		}},
-		{"another registry without annotations", image(named("quay.io/org/app:1")), []result{
-			{"publisher/class", report.SeverityInfo, "publisher not checked: quay.io has no public publisher API customs knows; the image carries no OCI annotation naming its vendor, authors or source"},
+		{"another registry without annotations", image(named("localhost:5000/app:1")), []result{
+			{"publisher/class", report.SeverityInfo, "publisher not checked: localhost:5000 has no public publisher API customs knows; the image carries no OCI annotation naming its vendor, authors or source"},
 		}},
 		{"no name", image(facts.Reference{Source: "oci"}), nil},
 		{"same repository twice", image(facts.Reference{Source: "docker-daemon", Name: "docker.io/library/nginx:1", RepoTags: []string{"nginx:latest", "NGINX:1"}}), []result{
@@ -116,10 +116,12 @@ func TestChecks(t *testing.T) {
 
 func TestOffline(t *testing.T) {
 	srv := hubtest.New(t)
-	img := image(facts.Reference{Source: "oci", RepoTags: []string{"docker.io/someuser/nginx-helper:latest", "ghcr.io/org/app:1"}})
+	img := image(facts.Reference{Source: "oci", RepoTags: []string{"docker.io/someuser/nginx-helper:latest", "ghcr.io/org/app:1", "quay.io/org/app:2", "mcr.microsoft.com/dotnet/runtime:8.0"}})
 	want := []result{
-		{"publisher/class", report.SeverityInfo, "publisher not checked: ghcr.io has no public publisher API customs knows; the image carries no OCI annotation naming its vendor, authors or source"},
+		{"publisher/class", report.SeverityInfo, "publisher not checked: mcr.microsoft.com is Microsoft's registry, where only Microsoft publishes; it has no public publisher API; the image carries no OCI annotation naming its vendor, authors or source"},
 		{"publisher/offline", report.SeverityInfo, "not checked: offline; Docker Hub was not asked who publishes docker.io/someuser/nginx-helper (publisher/class) or how widely it is used (popularity/risk)"},
+		{"publisher/offline", report.SeverityInfo, "not checked: offline; GitHub was not asked who publishes ghcr.io/org/app (publisher/class)"},
+		{"publisher/offline", report.SeverityInfo, "not checked: offline; quay.io was not asked who publishes quay.io/org/app (publisher/class)"},
 	}
 	for name, env := range map[string]check.Env{
 		"offline":   {Offline: true, HTTP: srv.Client(), HubURL: srv.URL, Now: now},

@@ -76,6 +76,10 @@ func (c *signatureCheck) CheckImage(ctx context.Context, img *facts.Image) ([]re
 			switch {
 			case errors.Is(err, signature.ErrNotApplicable):
 				continue
+			case err == nil && ok.Unverified:
+				f := signatureInfo.New(fmt.Sprintf("signed, not verified: %s signature (%s)", s.Format, redact.Text(ok.Detail)), evidence(img, s.Origin))
+				f.Severity = report.SeverityLow
+				out = append(out, f)
 			case err == nil:
 				msg := fmt.Sprintf("signed, verified: %s signature by %s over %s", s.Format, redact.Text(ok.Signer), ok.Digest)
 				if ok.Detail != "" {
@@ -108,9 +112,13 @@ func (c *signatureCheck) CheckImage(ctx context.Context, img *facts.Image) ([]re
 // Targets lists the manifests a signature of img may cover: the image's
 // own and the index's it was chosen from.
 func Targets(img *facts.Image) []signature.Target {
-	out := []signature.Target{{Digest: img.Digest, MediaType: img.MediaType, Size: img.ManifestSize}}
+	var repo string
+	if img.Ref.Registry != "" && img.Ref.Repository != "" {
+		repo = img.Ref.Registry + "/" + img.Ref.Repository
+	}
+	out := []signature.Target{{Repository: repo, Digest: img.Digest, MediaType: img.MediaType, Size: img.ManifestSize}}
 	if img.IndexDigest != "" {
-		out = append(out, signature.Target{Digest: img.IndexDigest, MediaType: img.IndexMediaType, Size: img.IndexSize})
+		out = append(out, signature.Target{Repository: repo, Digest: img.IndexDigest, MediaType: img.IndexMediaType, Size: img.IndexSize})
 	}
 	return out
 }

@@ -14,10 +14,15 @@ import (
 //go:embed testdata/*.json
 var fixtures embed.FS
 
+// SearchPath is the path of Docker Hub's search API.
+const SearchPath = "/api/search/v3/catalog/search"
+
 // Server is a fake Docker Hub API. It answers
 // /v2/repositories/{ns}/{name}/, /v2/orgs/{ns}/ and /v2/users/{ns}/ from
 // testdata/repository-{ns}-{name}.json, org-{ns}.json and user-{ns}.json,
-// and 404 for anything else.
+// and 404 for anything else. Search (/api/search/v3/catalog/search?query=q)
+// answers from search-{q}.json, "/" in q written "-", and with no result
+// when there is no such file.
 type Server struct {
 	*httptest.Server
 	mu       sync.Mutex
@@ -55,6 +60,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests[r.URL.Path]++
 	s.mu.Unlock()
+	if r.URL.Path == SearchPath {
+		b, err := fixtures.ReadFile("testdata/search-" + strings.ReplaceAll(r.URL.Query().Get("query"), "/", "-") + ".json")
+		if err != nil {
+			b = []byte(`{"total":0,"results":[]}`)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(b)
+		return
+	}
 	name, ok := Fixture(r.URL.Path)
 	if !ok {
 		http.NotFound(w, r)
