@@ -9,6 +9,7 @@ import (
 	"github.com/customs-oss/customs/internal/facts"
 	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/signature"
+	"github.com/customs-oss/customs/internal/vulns"
 )
 
 // Env is what a scan lends the checks that reach beyond the image: the
@@ -41,6 +42,11 @@ type Env struct {
 	// (a public key, a keyless identity, a notation trust policy); none
 	// means signatures are found but not verified.
 	Verifiers []signature.Verifier
+	// VulnDB is the store of known vulnerabilities; nil means none is
+	// configured and vulns/known says it did not check. Vulns says which
+	// known vulnerabilities not to report.
+	VulnDB vulns.Lookup
+	Vulns  vulns.Settings
 	// Popularity holds the policy's popularity thresholds; zero fields keep
 	// the checks' defaults.
 	Popularity report.Popularity

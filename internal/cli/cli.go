@@ -47,6 +47,8 @@ Usage:
                                   Kubernetes files to digests; --check finds moved tags
   customs checks [--format table|json|markdown]
                                   list every check: ID, severity, checklist item
+  customs db update|import|status update, import (air-gapped) or describe the local
+                                  vulnerability database (OSV records)
   customs version                 print the version
   customs help [COMMAND]          show help for a command
 
@@ -78,6 +80,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		code, err = runPin(ctx, rest, env)
 	case "checks":
 		err = runChecks(rest, env)
+	case "db":
+		code, err = runDB(ctx, rest, env)
 	case "version", "--version":
 		fmt.Fprintf(env.Stdout, "customs %s\n", Version)
 	case "help", "-h", "--help":
@@ -111,6 +115,10 @@ func runHelp(args []string, env Env) error {
 		fs.Usage()
 	case "checks":
 		fs, _ := checksFlags()
+		fs.SetOutput(env.Stdout)
+		fs.Usage()
+	case "db":
+		fs, _ := dbFlags(env)
 		fs.SetOutput(env.Stdout)
 		fs.Usage()
 	default:

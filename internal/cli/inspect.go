@@ -16,6 +16,7 @@ import (
 	"github.com/customs-oss/customs/internal/cache"
 	"github.com/customs-oss/customs/internal/check"
 	"github.com/customs-oss/customs/internal/checks/list"
+	"github.com/customs-oss/customs/internal/inventory/readers"
 	"github.com/customs-oss/customs/internal/policy"
 	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/scan"
@@ -46,6 +47,7 @@ type inspectOptions struct {
 	passwordStdin, noCache, timestamp, quiet     bool
 	offline                                      bool
 	trust                                        trustOptions
+	vulns                                        vulnOptions
 	insecure                                     []string
 	parallel                                     int
 	maxLayerSize                                 int64
@@ -56,7 +58,7 @@ func inspectFlags(env Env) (*pflag.FlagSet, *inspectOptions) {
 	o := &inspectOptions{}
 	fs := pflag.NewFlagSet("inspect", pflag.ContinueOnError)
 	fs.SortFlags = false
-	fs.StringVarP(&o.format, "format", "f", "table", "report format: table, json or sarif")
+	fs.StringVarP(&o.format, "format", "f", "table", formatHelp)
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	fs.StringVar(&o.failOn, "fail-on", "", "reject (exit 3) on findings at or above `SEVERITY`: info, low, medium, high, critical or none (default critical)")
 	fs.StringVar(&o.reviewOn, "review-on", "", "ask for review on findings at or above `SEVERITY`, or none (default high)")
@@ -70,6 +72,7 @@ func inspectFlags(env Env) (*pflag.FlagSet, *inspectOptions) {
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write cached layer facts")
 	fs.BoolVar(&o.offline, "offline", false, "make no network call beyond the image's own registry: no publisher lookups; the report says what was not checked (also CUSTOMS_OFFLINE=1)")
 	o.trust.addFlags(fs)
+	o.vulns.addFlags(fs)
 	fs.IntVar(&o.parallel, "parallel", 0, "layers read at once (default: one per CPU)")
 	fs.Int64Var(&o.maxLayerSize, "max-layer-size", walk.DefaultOptions().MaxLayerSize, "largest uncompressed layer accepted, in `BYTES`")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Minute, "give up after this long")
@@ -116,6 +119,12 @@ func runInspect(ctx context.Context, args []string, env Env) (int, error) {
 			fmt.Fprintf(env.Stderr, "\r\033[Klayer %d/%d %s", p.Layer, p.Layers, state)
 		}
 	}
+	lookup, settings, closeDB, err := o.vulns.open()
+	if err != nil {
+		return exitCode(err), err
+	}
+	defer closeDB()
+	opt.Env.VulnDB, opt.Env.Vulns = lookup, settings
 	r, err := scan.Inspect(ctx, ref, opt)
 	if progress {
 		fmt.Fprint(env.Stderr, "\r\033[K")
@@ -204,6 +213,7 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 		return opt, err
 	}
 	opt.Env.Verifiers = verifiers
+	opt.Inventory = readers.All()
 	// Signatures live in the image's own registry, which is read offline
 	// too; verifying them needs no other service.
 	opt.Env.Signatures = fetch.New(opt.Source)

@@ -25,8 +25,10 @@ type Package struct {
 	// the merge).
 	Path  string
 	Layer int
-	// Via names what found the package: dpkg, apk, rpm, npm, python,
-	// gobinary, java, gem, cargo-auditable, composer.
+	// Via names what found the package: dpkg, apk, rpm, npm, npm-lock (an
+	// application's package-lock.json, npm-shrinkwrap.json or yarn.lock),
+	// python, binary (Go modules and cargo-auditable crates in
+	// executables), java, gem, composer.
 	Via string
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/customs-oss/customs/internal/facts"
 )
@@ -37,7 +38,10 @@ func installed(img *facts.Image) ([]facts.Package, []facts.RemovedPackage, []str
 		}
 		for _, p := range lf.Packages {
 			p.Layer = i
-			if f, ok := img.FS.Stat(p.Path); ok && f.Layer == i && f.Type == facts.TypeFile {
+			// A package read inside an archive ("app.war!WEB-INF/lib/x.jar")
+			// survives with the archive.
+			file, _, _ := strings.Cut(p.Path, "!")
+			if f, ok := img.FS.Stat(file); ok && f.Layer == i && f.Type == facts.TypeFile {
 				out = append(out, p)
 				final[pkgKey{p.Type, p.Name, p.Path}] = true
 				continue
@@ -45,7 +49,7 @@ func installed(img *facts.Image) ([]facts.Package, []facts.RemovedPackage, []str
 			if hidden == nil {
 				hidden = hiddenIndex(img.FS)
 			}
-			by, ok := hidden[layerPath{i, p.Path}]
+			by, ok := hidden[layerPath{i, file}]
 			if !ok {
 				by = -1
 			}

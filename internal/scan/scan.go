@@ -95,6 +95,7 @@ func Run(ctx context.Context, src *source.Image, opt Options) (*report.Report, e
 		Findings:      findings,
 		Checks:        statuses,
 		Verdict:       opt.Policy.Decide(findings),
+		Inventory:     describeInventory(img, !opt.Inventory.Empty()),
 	}
 	if r.Findings == nil {
 		r.Findings = []report.Finding{}

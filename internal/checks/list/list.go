@@ -17,6 +17,7 @@ import (
 	"github.com/customs-oss/customs/internal/checks/secret"
 	"github.com/customs-oss/customs/internal/checks/signed"
 	"github.com/customs-oss/customs/internal/checks/startup"
+	"github.com/customs-oss/customs/internal/checks/vulns"
 )
 
 // All returns the constructors of every check customs runs, family by family.
@@ -36,6 +37,7 @@ func All() []check.Constructor {
 		provenance.Checks(),
 		publisher.Checks(),
 		signed.Checks(),
+		vulns.Checks(),
 	} {
 		all = append(all, family...)
 	}

@@ -1,0 +1,20 @@
+package vulndb
+
+import "testing"
+
+func TestPackageKey(t *testing.T) {
+	for _, tc := range []struct{ eco, name, want string }{
+		{"PyPI", "Django", "django"},
+		{"PyPI", "zope.interface", "zope-interface"},
+		{"PyPI", "Foo__Bar-.baz", "foo-bar-baz"},
+		{"PyPI", "requests", "requests"},
+		{"Go", "github.com/Foo/Bar", "github.com/Foo/Bar"},
+		{"npm", "@Scope/Pkg_x", "@Scope/Pkg_x"},
+		{"Alpine:v3.10", "py3-Foo_bar", "py3-Foo_bar"},
+		{"Debian:12", "libc6", "libc6"},
+	} {
+		if got := PackageKey(tc.eco, tc.name); got != tc.want {
+			t.Errorf("PackageKey(%q, %q) = %q, want %q", tc.eco, tc.name, got, tc.want)
+		}
+	}
+}
