@@ -99,6 +99,13 @@ func runPin(ctx context.Context, args []string, env Env) (int, error) {
 	for _, w := range warnings {
 		fmt.Fprintf(env.Stderr, "customs: warning: %v\n", w)
 	}
+	squats, err := judgeNames(files, env)
+	if err != nil {
+		return ExitError, err
+	}
+	if squats > 0 && (o.check || o.write) {
+		return ExitReject, fmt.Errorf("%d references imitate well-known names; nothing resolved or written", squats)
+	}
 	if o.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, o.timeout)
