@@ -14,17 +14,17 @@ import (
 
 var classInfo = check.Info{
 	ID:       "publisher/class",
-	Version:  2,
+	Version:  3,
 	Title:    "Who publishes the image",
 	Severity: report.SeverityMedium,
 	Item:     report.ItemPublisher,
 	Description: "For a Docker Hub name, asks Docker Hub who owns the repository: a Docker Official Image (library/), " +
 		"a Verified Publisher or Docker-Sponsored Open Source organisation (informational; a badge Docker Hub's search " +
 		"shows on the repository counts when the account shows none), an organisation without a badge (low) or an " +
-		"individual account (medium), with the account's and repository's ages, pulls and stars. A Docker Hub name " +
+		"individual account (high, so the default policy asks for review), with the account's and repository's ages, pulls and stars. A Docker Hub name " +
 		"that Docker Hub does not show is medium: the repository was deleted or is private. For quay.io, asks quay.io " +
-		"whether an organisation (low) or a user (medium) owns the repository and whether it mirrors another registry. " +
-		"For ghcr.io, asks GitHub whether the owner is an organisation (low) or a user (medium) and how old the account " +
+		"whether an organisation (low) or a user (high) owns the repository and whether it mirrors another registry. " +
+		"For ghcr.io, asks GitHub whether the owner is an organisation (low) or a user (high) and how old the account " +
 		"is; an account under 30 days old, or an image whose org.opencontainers.image.source names another GitHub " +
 		"account, is medium. Other registries have no publisher API; the report names the operator of well-known " +
 		"ones (mcr.microsoft.com, registry.k8s.io, Red Hat's, gcr.io, Artifact Registry, ECR Public) and quotes the " +
@@ -134,7 +134,7 @@ func classify(n hub.Namespace) (string, report.Severity) {
 	case n.Type == hub.TypeOrganization:
 		return "an organisation without a Docker badge", report.SeverityLow
 	case n.Type == hub.TypeUser:
-		return "an individual account", report.SeverityMedium
+		return "an individual account", report.SeverityHigh
 	default:
 		return "an account of unknown kind", report.SeverityMedium
 	}

@@ -31,7 +31,7 @@ func (c *classCheck) judgeGHCR(ctx context.Context, t target, img *facts.Image) 
 	if err != nil {
 		return report.Finding{}, err
 	}
-	who, sev := "an individual GitHub account", report.SeverityMedium
+	who, sev := "an individual GitHub account", report.SeverityHigh
 	if acct.Type == github.TypeOrganization {
 		who, sev = "a GitHub organisation", report.SeverityLow
 	}

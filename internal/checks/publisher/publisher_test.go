@@ -65,7 +65,7 @@ func TestChecks(t *testing.T) {
 			{"publisher/class", report.SeverityInfo, `docker.io/library/nginx is a Docker Official Image; repository created 2014-06-05, 4555 days ago, last pushed 2026-11-18, 7 days ago, 11835926745 pulls, 20812 stars; description "Official build of Nginx."`},
 		}},
 		{"new repository of an individual", image(named("docker.io/someuser/nginx-helper:latest")), []result{
-			{"publisher/class", report.SeverityMedium, `docker.io/someuser/nginx-helper is published by an individual account (someuser, joined 2026-11-19, 5 days ago); repository created 2026-11-19, 5 days ago, last pushed 2026-11-20, 5 days ago, 37 pulls, 0 stars; description "nginx with extras AWS_SECRET_ACCESS_KEY=wJal...[REDACTED]"; review who publishes it`},
+			{"publisher/class", report.SeverityHigh, `docker.io/someuser/nginx-helper is published by an individual account (someuser, joined 2026-11-19, 5 days ago); repository created 2026-11-19, 5 days ago, last pushed 2026-11-20, 5 days ago, 37 pulls, 0 stars; description "nginx with extras AWS_SECRET_ACCESS_KEY=wJal...[REDACTED]"; review who publishes it`},
 			{"popularity/risk", report.SeverityHigh, "docker.io/someuser/nginx-helper is new and little used: created 2026-11-19, 5 days ago (under 30 days) with 37 pulls (under 1000); look-alikes of popular images look like this"},
 		}},
 		{"verified publisher", image(facts.Reference{Source: "docker-archive", RepoTags: []string{"bitnami/redis:7.4"}}), []result{

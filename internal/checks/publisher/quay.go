@@ -32,7 +32,7 @@ func (c *classCheck) judgeQuay(ctx context.Context, t target, img *facts.Image) 
 	}
 	who, sev := "a quay.io organisation", report.SeverityLow
 	if !repo.Organization {
-		who, sev = "an individual quay.io account", report.SeverityMedium
+		who, sev = "an individual quay.io account", report.SeverityHigh
 	}
 	msg := fmt.Sprintf("%s is published by %s (%s; quay.io verifies neither)", display, who, ns)
 	switch repo.State {

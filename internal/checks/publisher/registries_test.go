@@ -44,7 +44,7 @@ func TestOtherRegistries(t *testing.T) {
 			{"publisher/class", report.SeverityLow, `quay.io/prometheus/prometheus is published by a quay.io organisation (prometheus; quay.io verifies neither); description "The Prometheus monitoring system and time series database. https://prometheus.io"`},
 		}},
 		{"quay.io user's mirror", labelled("quay.io/jdoe/tools:1", map[string]string{"org.opencontainers.image.vendor": "JD"}), []result{
-			{"publisher/class", report.SeverityMedium, `quay.io/jdoe/tools is published by an individual quay.io account (jdoe; quay.io verifies neither); the repository mirrors another registry, so its content is whatever that one publishes; the image says (unverified): vendor "JD"; review who publishes it`},
+			{"publisher/class", report.SeverityHigh, `quay.io/jdoe/tools is published by an individual quay.io account (jdoe; quay.io verifies neither); the repository mirrors another registry, so its content is whatever that one publishes; the image says (unverified): vendor "JD"; review who publishes it`},
 		}},
 		{"quay.io deleted or private", image(named("quay.io/gone/away:1")), []result{
 			{"publisher/class", report.SeverityMedium, "quay.io/gone/away is not shown by quay.io: the repository was deleted or is private, so nobody can see who publishes it"},
@@ -56,7 +56,7 @@ func TestOtherRegistries(t *testing.T) {
 			{"publisher/class", report.SeverityMedium, `ghcr.io/prometheus/node-exporter is published by a GitHub organisation (prometheus, "Prometheus", created 2013-01-24, 5052 days ago, 62 public repositories, 3012 followers); the image says its source is a repository of another GitHub account, "Attacker"; the image says (unverified): source "git@github.com:Attacker/node-exporter.git"; review who publishes it`},
 		}},
 		{"ghcr.io new individual", image(named("ghcr.io/jdoe-dev/app:latest")), []result{
-			{"publisher/class", report.SeverityMedium, "ghcr.io/jdoe-dev/app is published by an individual GitHub account (jdoe-dev, created 2026-11-20, 4 days ago, 1 public repositories, 0 followers); the account is under 30 days old; review who publishes it"},
+			{"publisher/class", report.SeverityHigh, "ghcr.io/jdoe-dev/app is published by an individual GitHub account (jdoe-dev, created 2026-11-20, 4 days ago, 1 public repositories, 0 followers); the account is under 30 days old; review who publishes it"},
 		}},
 		{"ghcr.io unknown account", image(named("ghcr.io/nobody/app:1")), []result{
 			{"publisher/class", report.SeverityMedium, "ghcr.io/nobody/app: GitHub has no account nobody, which should own it; the account was renamed or deleted"},

@@ -67,7 +67,7 @@ func TestScan(t *testing.T) {
 		requests int
 	}{
 		{"online", check.Env{HTTP: srv.Client(), HubURL: srv.URL},
-			summary{map[string]string{"publisher/class": "medium", "popularity/risk": "high"}, ok, report.Review}, 4},
+			summary{map[string]string{"publisher/class": "high", "popularity/risk": "high"}, ok, report.Review}, 4},
 		{"offline", check.Env{Offline: true, HTTP: srv.Client(), HubURL: srv.URL},
 			summary{map[string]string{"publisher/offline": "info"}, ok, report.Accept}, 0},
 		{"unreachable", check.Env{HTTP: &http.Client{Timeout: time.Second}, HubURL: "http://127.0.0.1:9"},
