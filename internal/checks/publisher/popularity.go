@@ -32,14 +32,14 @@ const (
 
 var popularityInfo = check.Info{
 	ID:       "popularity/risk",
-	Version:  1,
+	Version:  2,
 	Title:    "New, little-used or abandoned repository",
 	Severity: report.SeverityHigh,
 	Item:     report.ItemPopularity,
 	Description: fmt.Sprintf("For a Docker Hub name, compares the repository's age and pulls with thresholds: younger than "+
 		"%d days with fewer than %d pulls is high (the shape of a freshly planted look-alike), fewer pulls alone "+
-		"is low, and a repository Docker Hub marks inactive or that has not been pushed for %d days is medium "+
-		"(nobody ships its security fixes).", DefaultMinAgeDays, DefaultMinPulls, DefaultStaleDays),
+		"is low, and a repository Docker Hub marks inactive or archived, whose description says it is deprecated "+
+		"or unmaintained, or that has not been pushed for %d days is medium (nobody ships its security fixes).", DefaultMinAgeDays, DefaultMinPulls, DefaultStaleDays),
 	Remediation: "Check that the name is exactly the one you meant (look-alikes of popular images are new and " +
 		"little pulled); prefer a widely used, maintained image, or build it yourself from its source.",
 	References: []string{
@@ -119,10 +119,29 @@ func (c *popularityCheck) judge(t target, r hub.Repository, now time.Time) []rep
 	if !r.LastUpdated.IsZero() && days(r.LastUpdated, now) >= c.limits.StaleDays {
 		why = append(why, fmt.Sprintf("last pushed %s", age(r.LastUpdated, now)))
 	}
+	if w := abandonedWord(r.Description); w != "" {
+		why = append(why, fmt.Sprintf("its description says %q", w))
+	}
 	if len(why) > 0 {
 		f := popularityInfo.New(fmt.Sprintf("%s looks abandoned: %s", t.display(), strings.Join(why, ", ")), t.evidence())
 		f.Severity = report.SeverityMedium
 		out = append(out, f)
 	}
 	return out
+}
+
+// abandonedWords are what publishers write in a repository's description
+// when they archive or deprecate it.
+var abandonedWords = []string{"deprecated", "no longer maintained", "unmaintained", "archived", "end of life", "do not use"}
+
+// abandonedWord returns the first of abandonedWords the description holds,
+// or "".
+func abandonedWord(desc string) string {
+	d := strings.ToLower(desc)
+	for _, w := range abandonedWords {
+		if strings.Contains(d, w) {
+			return w
+		}
+	}
+	return ""
 }
