@@ -8,7 +8,7 @@ import (
 
 // goVulnDB is the Go vulnerability database kept with the project's
 // reference data; tests that read it are skipped when it is absent.
-const goVulnDB = "../../../shared/data/osv/go"
+const goVulnDB = "../vulns/testdata/osv-go"
 
 func TestContainsRealRecords(t *testing.T) {
 	tests := []struct {

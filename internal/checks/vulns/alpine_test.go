@@ -24,14 +24,19 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-const shared = "../../../../shared/data"
+// The real alpine:3.10.2 image and the Alpine 3.10 secdb of 2020, kept
+// beside the tests that use them.
+const (
+	alpineArchive = "../../cleanimage/testdata/alpine-310.tar.gz"
+	secdbDir      = "../../vulns/testdata/alpine-secdb/v3.10"
+)
 
 // alpineSecDB is the real Alpine 3.10 secdb of 2020 as OSV records.
 func alpineSecDB(t *testing.T) []*osv.Vulnerability {
 	t.Helper()
 	var all []*osv.Vulnerability
 	for _, repo := range []string{"main", "community"} {
-		data, err := os.ReadFile(filepath.Join(shared, "alpine-secdb/v3.10", repo+".yaml"))
+		data, err := os.ReadFile(filepath.Join(secdbDir, repo+".yaml"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +53,7 @@ func alpineSecDB(t *testing.T) []*osv.Vulnerability {
 // and vulns/known over records, and returns the check's findings.
 func inspectAlpine(t *testing.T, records []*osv.Vulnerability) []report.Finding {
 	t.Helper()
-	r, err := scan.Inspect(context.Background(), "docker-archive:"+filepath.Join(shared, "images/alpine-310.tar.gz"), scan.Options{
+	r, err := scan.Inspect(context.Background(), "docker-archive:"+alpineArchive, scan.Options{
 		Checks:    []check.Constructor{Known(Options{Lookup: matcher.NewMemory(records)})},
 		Walk:      walk.DefaultOptions(),
 		Policy:    report.DefaultPolicy(),

@@ -21,7 +21,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // alpineImage is a docker save of the official alpine:3.10.2 image.
-const alpineImage = "../../../../shared/data/images/alpine-310.tar.gz"
+const alpineImage = "../../cleanimage/testdata/alpine-310.tar.gz"
 
 // checkAlpine310 asserts what alpine:3.10.2 has installed.
 func checkAlpine310(t *testing.T, pkgs []facts.Package) {
