@@ -46,8 +46,8 @@ docs: build
 # bench generates a large image (1.2 GiB of ordinary files in 6 gzip layers)
 # once, then times customs inspect against only decompressing its layers.
 bench: build
-	@test -f .bench/large/index.json || $(BIN)/mkexamples large .bench/large 1200
-	$(BIN)/mkexamples bench $(BIN)/customs .bench/large
+	@test -f .bench/large-v2/index.json || $(BIN)/mkexamples large .bench/large-v2 1200
+	$(BIN)/mkexamples bench $(BIN)/customs .bench/large-v2
 	$(GO) test -run NONE -bench . -benchmem ./internal/walk/ ./internal/facts/ ./internal/literals/
 
 fuzz:

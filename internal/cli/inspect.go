@@ -45,7 +45,7 @@ type inspectOptions struct {
 	format, output, policyFile, failOn, reviewOn string
 	platform, username, cacheDir, dockerHost     string
 	passwordStdin, noCache, timestamp, quiet     bool
-	offline                                      bool
+	offline, noInventory                         bool
 	trust                                        trustOptions
 	vulns                                        vulnOptions
 	insecure                                     []string
@@ -73,6 +73,7 @@ func inspectFlags(env Env) (*pflag.FlagSet, *inspectOptions) {
 	fs.BoolVar(&o.offline, "offline", false, "make no network call beyond the image's own registry: no publisher lookups; the report says what was not checked (also CUSTOMS_OFFLINE=1)")
 	o.trust.addFlags(fs)
 	o.vulns.addFlags(fs)
+	fs.BoolVar(&o.noInventory, "no-inventory", false, "do not list installed packages: no SBOM content and no vulnerability matching, for a faster malware and hygiene check")
 	fs.IntVar(&o.parallel, "parallel", 0, "layers read at once (default: one per CPU)")
 	fs.Int64Var(&o.maxLayerSize, "max-layer-size", walk.DefaultOptions().MaxLayerSize, "largest uncompressed layer accepted, in `BYTES`")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Minute, "give up after this long")
@@ -213,7 +214,9 @@ func (o *inspectOptions) scanOptions(env Env) (scan.Options, error) {
 		return opt, err
 	}
 	opt.Env.Verifiers = verifiers
-	opt.Inventory = readers.All()
+	if !o.noInventory {
+		opt.Inventory = readers.All()
+	}
 	// Signatures live in the image's own registry, which is read offline
 	// too; verifying them needs no other service.
 	opt.Env.Signatures = fetch.New(opt.Source)

@@ -61,6 +61,9 @@ func fillLarge(tw *tar.Writer, i int, size int64, words []string) error {
 		if err := writeEntries(tw, []entry{dir("etc/"), file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n"), dir("bin/"), exe("bin/sh", "sh")}); err != nil {
 			return err
 		}
+		if err := writePackages(tw); err != nil {
+			return err
+		}
 	}
 	buf := make([]byte, 8<<20)
 	var written int64

@@ -74,6 +74,9 @@ type Image struct {
 	Packages        []Package
 	RemovedPackages []RemovedPackage
 	InventoryErrors []string
+	// InventoryTaken is false when the scan read no package metadata at
+	// all, so that an empty Packages is not mistaken for an empty image.
+	InventoryTaken bool
 	// Now is the day the inspection runs, injected so that checks that depend
 	// on dates (end of life) give reproducible results.
 	Now time.Time

@@ -165,6 +165,7 @@ func analyse(ctx context.Context, src *source.Image, set *checkSet, opt Options)
 		img.FS.Apply(i, img.Layers[i].Facts)
 	}
 	img.Packages, img.RemovedPackages, img.InventoryErrors = installed(img)
+	img.InventoryTaken = !opt.Inventory.Empty()
 	img.OS = osrelease.Detect(img)
 	img.Surface = surface.Find(img.FS)
 	return img, nil

@@ -55,6 +55,9 @@ func (c *known) SetEnv(env check.Env) {
 // and an informational finding for every package kind that could not be
 // checked and every group of suppressed vulnerabilities.
 func (c *known) CheckImage(ctx context.Context, img *facts.Image) ([]report.Finding, error) {
+	if !img.InventoryTaken {
+		return []report.Finding{note("vulnerabilities not checked: no package inventory was taken (--no-inventory)")}, nil
+	}
 	if c.opts.Lookup == nil {
 		return []report.Finding{note(NoDatabase)}, nil
 	}

@@ -100,25 +100,31 @@ func TestKnown(t *testing.T) {
 	}{
 		{
 			name: "no database",
-			img:  &facts.Image{OS: alpine, Packages: []facts.Package{libssl}},
+			img:  &facts.Image{InventoryTaken: true, OS: alpine, Packages: []facts.Package{libssl}},
 			want: []report.Finding{info(NoDatabase)},
 		},
 		{
 			name: "no packages",
 			opts: Options{Lookup: mem},
-			img:  &facts.Image{OS: alpine},
+			img:  &facts.Image{InventoryTaken: true, OS: alpine},
 			want: []report.Finding{info("vulnerabilities not checked: no installed packages were found")},
+		},
+		{
+			name: "no inventory taken",
+			opts: Options{Lookup: mem},
+			img:  &facts.Image{OS: alpine},
+			want: []report.Finding{info("vulnerabilities not checked: no package inventory was taken (--no-inventory)")},
 		},
 		{
 			name: "OS and language packages",
 			opts: Options{Lookup: mem},
-			img:  &facts.Image{OS: alpine, Layers: layers, Packages: []facts.Package{libssl, lodash}},
+			img:  &facts.Image{InventoryTaken: true, OS: alpine, Layers: layers, Packages: []facts.Package{libssl, lodash}},
 			want: []report.Finding{opensslFinding, lodashFinding, unfixedFinding},
 		},
 		{
 			name: "fixed and unlisted packages do not fire",
 			opts: Options{Lookup: mem},
-			img: &facts.Image{OS: alpine, Layers: layers, Packages: []facts.Package{
+			img: &facts.Image{InventoryTaken: true, OS: alpine, Layers: layers, Packages: []facts.Package{
 				{Type: "apk", Name: "libssl1.1", Version: "1.1.1g-r0", Source: "openssl"},
 				{Type: "npm", Name: "express", Version: "4.17.1"},
 			}},
@@ -126,19 +132,19 @@ func TestKnown(t *testing.T) {
 		{
 			name: "unknown OS is said",
 			opts: Options{Lookup: mem},
-			img:  &facts.Image{Layers: layers, Packages: []facts.Package{libssl, lodash}},
+			img:  &facts.Image{InventoryTaken: true, Layers: layers, Packages: []facts.Package{libssl, lodash}},
 			want: []report.Finding{lodashFinding, unfixedFinding, info("1 apk packages not checked for vulnerabilities: the base operating system is unknown")},
 		},
 		{
 			name: "ignore unfixed",
 			opts: Options{Lookup: mem, Settings: matcher.Settings{IgnoreUnfixed: true}},
-			img:  &facts.Image{OS: alpine, Layers: layers, Packages: []facts.Package{lodash}},
+			img:  &facts.Image{InventoryTaken: true, OS: alpine, Layers: layers, Packages: []facts.Package{lodash}},
 			want: []report.Finding{lodashFinding, info("1 vulnerability without a fix not reported (--ignore-unfixed): GHSA-unfixed in lodash")},
 		},
 		{
 			name: "ignore file entry expired",
 			opts: Options{Lookup: mem, Settings: matcher.Settings{Ignore: mustIgnore(t, "ignore:\n  - id: GHSA-unfixed\n    reason: not used\n    expires: 2025-12-31\n")}},
-			img:  &facts.Image{OS: alpine, Layers: layers, Packages: []facts.Package{lodash}, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},
+			img:  &facts.Image{InventoryTaken: true, OS: alpine, Layers: layers, Packages: []facts.Package{lodash}, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},
 			want: []report.Finding{lodashFinding, unfixedFinding, info("ignore entry GHSA-unfixed expired on 2025-12-31 and no longer suppresses it")},
 		},
 	}
@@ -172,7 +178,7 @@ func (failing) LookupMany(context.Context, []matcher.Query) (map[matcher.Query][
 // as not run rather than as clean.
 func TestKnownStoreError(t *testing.T) {
 	c := Known(Options{Lookup: failing{}})().(*known)
-	fs, err := c.CheckImage(context.Background(), &facts.Image{Packages: []facts.Package{lodash}})
+	fs, err := c.CheckImage(context.Background(), &facts.Image{InventoryTaken: true, Packages: []facts.Package{lodash}})
 	if err == nil {
 		t.Errorf("CheckImage = %v, nil; want an error", fs)
 	}
@@ -183,7 +189,7 @@ func TestChecks(t *testing.T) {
 	if len(cs) != 1 || cs[0]().Info().ID != "vulns/known" {
 		t.Fatalf("Checks() = %d constructors, want vulns/known", len(cs))
 	}
-	got := scantest.RunImage(t, cs[0], &facts.Image{OS: alpine, Packages: []facts.Package{libssl}})
+	got := scantest.RunImage(t, cs[0], &facts.Image{InventoryTaken: true, OS: alpine, Packages: []facts.Package{libssl}})
 	if len(got) != 1 || got[0].Message != NoDatabase {
 		t.Errorf("without a store: %+v, want the no-database note", got)
 	}
