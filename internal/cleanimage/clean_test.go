@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/customs-oss/customs/internal/checks/list"
+	"github.com/customs-oss/customs/internal/inventory/readers"
 	"github.com/customs-oss/customs/internal/report"
 	"github.com/customs-oss/customs/internal/scan"
 	"github.com/customs-oss/customs/internal/walk"
@@ -82,10 +83,11 @@ func describe(f report.Finding) string {
 // that the checks as they are now see every byte.
 func options() scan.Options {
 	return scan.Options{
-		Checks: list.All(),
-		Walk:   walk.DefaultOptions(),
-		Policy: report.DefaultPolicy(),
-		Now:    func() time.Time { return time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC) },
+		Checks:    list.All(),
+		Walk:      walk.DefaultOptions(),
+		Policy:    report.DefaultPolicy(),
+		Inventory: readers.All(),
+		Now:       func() time.Time { return time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC) },
 	}
 }
 
