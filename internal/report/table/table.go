@@ -30,6 +30,7 @@ func Write(w io.Writer, r *report.Report, opt Options) error {
 	writeFindings(p, r.Findings)
 	writeLayers(p, r.Image)
 	writeSurface(p, r.Image.Surface)
+	writeInventory(p, r.Inventory)
 	writeChecks(p, r.Checks)
 	writeVerdict(p, r)
 	if _, err := w.Write(p.buf.Bytes()); err != nil {
