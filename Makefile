@@ -26,6 +26,11 @@ demo: build
 	@echo
 	@echo '$$ customs inspect oci:demo/out/problems --offline'
 	@$(BIN)/customs inspect oci:demo/out/problems --offline --no-cache; echo "exit code $$? (3 = rejected by the policy)"
+	@echo
+	@echo '$$ customs db import --db demo/out/vulns.db internal/vulns/testdata/alpine-secdb/v3.10/main.yaml'
+	@$(BIN)/customs db import --db demo/out/vulns.db internal/vulns/testdata/alpine-secdb/v3.10/main.yaml
+	@echo '$$ customs inspect docker-archive:internal/cleanimage/testdata/alpine-310.tar.gz --db demo/out/vulns.db --offline'
+	@$(BIN)/customs inspect docker-archive:internal/cleanimage/testdata/alpine-310.tar.gz --db demo/out/vulns.db --offline --no-cache; echo "exit code $$?"
 
 # test installs what the suite needs (a Docker engine and a registry from
 # Debian, for the integration tests), then runs every test.

@@ -54,8 +54,9 @@ func FuzzCVSS(f *testing.F) {
 	f.Add("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
 	f.Add("CVSS:3.0/AV:P/AC:H/PR:H/UI:R/S:C/C:L/I:N/A:N")
 	f.Add("AV:N/AC:L/Au:N/C:P/I:P/A:P")
+	f.Add("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")
 	f.Fuzz(func(t *testing.T, vector string) {
-		for _, score := range []func(string) (float64, error){CVSS3, CVSS2} {
+		for _, score := range []func(string) (float64, error){CVSS4, CVSS3, CVSS2} {
 			s, err := score(vector)
 			if err == nil && (s < 0 || s > 10) {
 				t.Fatalf("%q scored %v, outside 0..10", vector, s)

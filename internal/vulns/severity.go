@@ -11,8 +11,9 @@ import (
 // Rating is how serious a vulnerability is and where that came from.
 type Rating struct {
 	Severity report.Severity
-	// Score and CVSS are the base score and the vector it was computed
-	// from; both zero when the rating is the database's own word.
+	// Score and CVSS are the CVSS score and the vector it was computed
+	// from (v2, v3.0, v3.1 or v4.0); both zero when the rating is the
+	// database's own word.
 	Score float64
 	CVSS  string
 	// Rated is false when no record gave a usable rating; Severity is then
@@ -21,8 +22,10 @@ type Rating struct {
 	Rated bool
 }
 
-// FromScore maps a CVSS base score to a severity: critical from 9.0, high
-// from 7.0, medium from 4.0, low above 0.
+// FromScore maps a CVSS score of any version to a severity by the
+// qualitative scale all versions share: critical from 9.0, high from 7.0,
+// medium from 4.0, low above 0. A score of 0.0 means the vector claims no
+// impact at all (CVSS names it "None"), which is info, not low.
 func FromScore(score float64) report.Severity {
 	switch {
 	case score >= 9:
@@ -37,9 +40,10 @@ func FromScore(score float64) report.Severity {
 	return report.SeverityInfo
 }
 
-// rate rates one record for the affected entry that matched: a CVSS v3 or
-// v2 vector of the entry, else of the record, else the rating the database
-// wrote in database_specific or as a qualitative severity (Ubuntu).
+// rate rates one record for the affected entry that matched: the newest
+// CVSS version the entry gives a scorable vector in, else the record,
+// else the rating the database wrote in database_specific or as a
+// qualitative severity (Ubuntu).
 func rate(v *osv.Vulnerability, a *osv.Affected) Rating {
 	for _, sevs := range [][]osv.Severity{a.Severity, v.Severity} {
 		if r, ok := fromVectors(sevs); ok {
@@ -61,25 +65,42 @@ func rate(v *osv.Vulnerability, a *osv.Affected) Rating {
 	return Rating{Severity: report.SeverityMedium}
 }
 
-// fromVectors scores the best vector of sevs: v3 before v2. CVSS v4
-// vectors carry no score and their formula needs the specification's
-// lookup tables, so they fall through to the database's rating.
+// fromVectors scores the vector of sevs in the newest CVSS version that
+// scores at all: v4.0, then v3.1, v3.0 and v2. A database that adds a
+// newer vector to an older one has reassessed the vulnerability, so the
+// newer one stands even when it scores lower. Among vectors of one
+// version the first wins; a vector that does not parse is passed over.
 func fromVectors(sevs []osv.Severity) (Rating, bool) {
-	for _, typ := range []string{"CVSS_V3", "CVSS_V2"} {
-		for _, s := range sevs {
-			if s.Type != typ {
-				continue
-			}
-			score, err := CVSS3(s.Score)
-			if typ == "CVSS_V2" {
-				score, err = CVSS2(s.Score)
-			}
-			if err == nil {
-				return Rating{Severity: FromScore(score), Score: score, CVSS: s.Score, Rated: true}, true
-			}
+	best, bestRank := Rating{}, 0
+	for _, s := range sevs {
+		rank, scorer := cvssVersion(s)
+		if rank <= bestRank {
+			continue
 		}
+		score, err := scorer(s.Score)
+		if err != nil {
+			continue
+		}
+		best = Rating{Severity: FromScore(score), Score: score, CVSS: s.Score, Rated: true}
+		bestRank = rank
 	}
-	return Rating{}, false
+	return best, bestRank > 0
+}
+
+// cvssVersion ranks the CVSS version s is written in, newer higher, and
+// gives the function that scores it; rank 0 is not a CVSS vector.
+func cvssVersion(s osv.Severity) (int, func(string) (float64, error)) {
+	switch {
+	case s.Type == "CVSS_V4":
+		return 4, CVSS4
+	case s.Type == "CVSS_V3" && strings.HasPrefix(s.Score, "CVSS:3.1/"):
+		return 3, CVSS3
+	case s.Type == "CVSS_V3":
+		return 2, CVSS3
+	case s.Type == "CVSS_V2":
+		return 1, CVSS2
+	}
+	return 0, nil
 }
 
 // fromDatabase reads the rating a database writes in its own fields:

@@ -76,6 +76,9 @@ func (c *known) CheckImage(ctx context.Context, img *facts.Image) ([]report.Find
 	for _, n := range append(notes, filterNotes...) {
 		out = append(out, note(n))
 	}
+	if len(out) == 0 {
+		out = append(out, note(fmt.Sprintf("no known vulnerability in the %d installed packages", len(img.Packages))))
+	}
 	return out, nil
 }
 

@@ -128,6 +128,7 @@ func TestKnown(t *testing.T) {
 				{Type: "apk", Name: "libssl1.1", Version: "1.1.1g-r0", Source: "openssl"},
 				{Type: "npm", Name: "express", Version: "4.17.1"},
 			}},
+			want: []report.Finding{info("no known vulnerability in the 2 installed packages")},
 		},
 		{
 			name: "unknown OS is said",
