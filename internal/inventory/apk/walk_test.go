@@ -1,40 +1,21 @@
 package apk
 
 import (
-	"bytes"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
 	"os"
 	"testing"
 
-	v1 "github.com/google/go-containerregistry/pkg/v1"
+	"github.com/customs-oss/customs/internal/inventory/inventorytest"
 
 	"github.com/customs-oss/customs/internal/facts"
 	"github.com/customs-oss/customs/internal/imagetest"
 	"github.com/customs-oss/customs/internal/inventory"
-	"github.com/customs-oss/customs/internal/walk"
 )
 
 // walkLayer runs the layer pass with the apk extractor over an
 // uncompressed layer holding files.
 func walkLayer(t *testing.T, files ...imagetest.File) *facts.LayerFacts {
 	t.Helper()
-	raw := imagetest.Tar(t, files...)
-	sum := sha256.Sum256(raw)
-	h := v1.Hash{Algorithm: "sha256", Hex: hex.EncodeToString(sum[:])}
-	opt := walk.DefaultOptions()
-	opt.Inventory = inventory.Set{Extractors: []inventory.Extractor{New()}}
-	b := walk.Blob{
-		Open:   func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil },
-		Digest: h, Size: int64(len(raw)), DiffID: h,
-	}
-	lf, err := walk.Layer(context.Background(), b, opt)
-	if err != nil {
-		t.Fatalf("walk.Layer: %v", err)
-	}
-	return lf
+	return inventorytest.Walk(t, inventory.Set{Extractors: []inventory.Extractor{New()}}, files...)
 }
 
 // TestWalk reads the database through the layer pass, which stamps each

@@ -1,44 +1,26 @@
 package composer
 
 import (
-	"context"
 	"testing"
+
+	"github.com/customs-oss/customs/internal/inventory/inventorytest"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/customs-oss/customs/internal/imagetest"
 	"github.com/customs-oss/customs/internal/inventory"
-	"github.com/customs-oss/customs/internal/walk"
 )
 
 // TestWalk runs the reader inside the layer pass: packages are stamped
 // with their file and reader, a dependency's own composer.lock is passed
 // over, and an unreadable file is an inventory error.
 func TestWalk(t *testing.T) {
-	l := imagetest.Layer(t,
+	lf := inventorytest.Walk(t, inventory.Set{Extractors: []inventory.Extractor{New()}},
 		imagetest.File{Path: "var/www/html/composer.lock", Content: string(readFile(t, "composer.lock"))},
 		imagetest.File{Path: "var/www/html/vendor/composer/installed.json", Content: string(readFile(t, "installed-v1.json"))},
 		imagetest.File{Path: "var/www/html/vendor/guzzlehttp/guzzle/composer.lock", Content: string(readFile(t, "composer.lock"))},
 		imagetest.File{Path: "srv/vendor/composer/installed.json", Content: "{"},
 	)
-	digest, err := l.Digest()
-	if err != nil {
-		t.Fatal(err)
-	}
-	diffID, err := l.DiffID()
-	if err != nil {
-		t.Fatal(err)
-	}
-	size, err := l.Size()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt := walk.DefaultOptions()
-	opt.Inventory = inventory.Set{Extractors: []inventory.Extractor{New()}}
-	lf, err := walk.Layer(context.Background(), walk.Blob{Open: l.Compressed, Digest: digest, Size: size, DiffID: diffID}, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
 	for _, p := range lf.Packages {
 		if p.Via != "composer" {

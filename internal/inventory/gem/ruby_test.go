@@ -8,37 +8,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/customs-oss/customs/internal/inventory/inventorytest"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/customs-oss/customs/internal/facts"
 	"github.com/customs-oss/customs/internal/imagetest"
 	"github.com/customs-oss/customs/internal/inventory"
-	"github.com/customs-oss/customs/internal/walk"
 )
 
 // walkLayer runs the layer pass over files with the gem reader.
 func walkLayer(t testing.TB, files ...imagetest.File) *facts.LayerFacts {
 	t.Helper()
-	l := imagetest.Layer(t, files...)
-	digest, err := l.Digest()
-	if err != nil {
-		t.Fatal(err)
-	}
-	diffID, err := l.DiffID()
-	if err != nil {
-		t.Fatal(err)
-	}
-	size, err := l.Size()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt := walk.DefaultOptions()
-	opt.Inventory = inventory.Set{Extractors: []inventory.Extractor{New()}}
-	lf, err := walk.Layer(context.Background(), walk.Blob{Open: l.Compressed, Digest: digest, Size: size, DiffID: diffID}, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return lf
+	return inventorytest.Walk(t, inventory.Set{Extractors: []inventory.Extractor{New()}}, files...)
 }
 
 func TestWalk(t *testing.T) {
