@@ -62,21 +62,3 @@ func FuzzImportZip(f *testing.F) {
 		}
 	})
 }
-
-func FuzzPackageKey(f *testing.F) {
-	for _, s := range []string{"Zope.Interface", "a__b", "-x-", "", "ÄÖ_ü"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, name string) {
-		k := PackageKey("PyPI", name)
-		if again := PackageKey("PyPI", k); again != k {
-			t.Fatalf("PackageKey not idempotent: %q -> %q -> %q", name, k, again)
-		}
-		if strings.ContainsAny(k, "_.") || strings.Contains(k, "--") {
-			t.Fatalf("PackageKey(%q) = %q keeps a separator run", name, k)
-		}
-		if PackageKey("Go", name) != name {
-			t.Fatalf("Go names changed")
-		}
-	})
-}

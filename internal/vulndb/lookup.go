@@ -94,7 +94,7 @@ func (db *DB) find(ctx context.Context, queries []Query) (map[Query][]recordKey,
 	byKey := map[Query][]Query{}
 	perEco := map[string][]string{}
 	for _, q := range queries {
-		k := Query{Ecosystem: q.Ecosystem, Package: PackageKey(q.Ecosystem, q.Package)}
+		k := Query{Ecosystem: q.Ecosystem, Package: osv.PackageKey(q.Ecosystem, q.Package)}
 		if _, ok := byKey[k]; !ok {
 			perEco[k.Ecosystem] = append(perEco[k.Ecosystem], k.Package)
 		}

@@ -137,7 +137,7 @@ func (w *writer) add(raw []byte) error {
 			continue
 		}
 		w.bases[osv.BaseEcosystem(a.Package.Ecosystem)]++
-		if _, err := w.aff.ExecContext(w.ctx, a.Package.Ecosystem, PackageKey(a.Package.Ecosystem, a.Package.Name), w.gen, v.ID); err != nil {
+		if _, err := w.aff.ExecContext(w.ctx, a.Package.Ecosystem, osv.PackageKey(a.Package.Ecosystem, a.Package.Name), w.gen, v.ID); err != nil {
 			return fmt.Errorf("indexing record %q: %w", v.ID, err)
 		}
 	}

@@ -3,9 +3,9 @@ package vulns
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/osv"
 )
 
 // Target is a package as the vulnerability databases name it.
@@ -61,7 +61,7 @@ func target(p facts.Package, os facts.OS) (Target, error) {
 		}
 		return Target{"Go", p.Name, ver}, nil
 	case "pypi":
-		return Target{"PyPI", NormalizePyPI(p.Name), p.Version}, nil
+		return Target{"PyPI", osv.PackageKey("PyPI", p.Name), p.Version}, nil
 	}
 	if eco, ok := languageEcosystems[p.Type]; ok {
 		return Target{eco, p.Name, p.Version}, nil
@@ -91,24 +91,4 @@ func source(p facts.Package) (name, version string) {
 		version = p.SourceVersion
 	}
 	return name, version
-}
-
-// NormalizePyPI is the PEP 503 form of a Python project name: lower case,
-// each run of "-", "_" and "." as one "-".
-func NormalizePyPI(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	sep := false
-	for _, r := range strings.ToLower(name) {
-		if r == '-' || r == '_' || r == '.' {
-			sep = true
-			continue
-		}
-		if sep && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		sep = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }

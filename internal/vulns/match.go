@@ -158,7 +158,7 @@ func matchRecords(t Target, records []*osv.Vulnerability, ratings map[*osv.Affec
 		var best *hit
 		for i := range v.Affected {
 			a := &v.Affected[i]
-			if a.Package.Ecosystem != t.Ecosystem || packageName(t.Ecosystem, a.Package.Name) != t.Name {
+			if a.Package.Ecosystem != t.Ecosystem || osv.PackageKey(t.Ecosystem, a.Package.Name) != t.Name {
 				continue
 			}
 			in, fixed, err := a.Contains(t.Version)
@@ -184,12 +184,4 @@ func matchRecords(t Target, records []*osv.Vulnerability, ratings map[*osv.Affec
 		}
 	}
 	return hits, errs
-}
-
-// packageName is a record's package name in the form targets use.
-func packageName(eco, name string) string {
-	if osv.BaseEcosystem(eco) == "PyPI" {
-		return NormalizePyPI(name)
-	}
-	return name
 }

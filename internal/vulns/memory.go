@@ -21,7 +21,7 @@ func NewMemory(records []*osv.Vulnerability) *Memory {
 	for _, v := range records {
 		seen := map[Query]bool{}
 		for _, a := range v.Affected {
-			q := Query{a.Package.Ecosystem, packageName(a.Package.Ecosystem, a.Package.Name)}
+			q := Query{a.Package.Ecosystem, osv.PackageKey(a.Package.Ecosystem, a.Package.Name)}
 			if !seen[q] {
 				seen[q] = true
 				m.index[q] = append(m.index[q], v)
@@ -41,7 +41,7 @@ func (m *Memory) LookupMany(ctx context.Context, queries []Query) (map[Query][]*
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if vs, ok := m.index[Query{q.Ecosystem, packageName(q.Ecosystem, q.Package)}]; ok {
+		if vs, ok := m.index[Query{q.Ecosystem, osv.PackageKey(q.Ecosystem, q.Package)}]; ok {
 			out[q] = vs
 		}
 	}

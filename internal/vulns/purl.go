@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/customs-oss/customs/internal/facts"
+	"github.com/customs-oss/customs/internal/osv"
 )
 
 // purl is the part of a package URL that names a package.
@@ -63,7 +64,7 @@ func (u purl) names(p facts.Package) bool {
 	case "maven":
 		return u.namespace+":"+u.name == p.Name
 	case "pypi":
-		return NormalizePyPI(u.name) == NormalizePyPI(p.Name)
+		return osv.PackageKey("PyPI", u.name) == osv.PackageKey("PyPI", p.Name)
 	}
 	if u.namespace != "" {
 		return u.namespace+"/"+u.name == p.Name

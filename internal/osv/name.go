@@ -1,17 +1,14 @@
-package vulndb
+package osv
 
-import (
-	"strings"
+import "strings"
 
-	"github.com/customs-oss/customs/internal/osv"
-)
-
-// PackageKey is the form a package name is stored and looked up under:
+// PackageKey is the form in which package names of one ecosystem are
+// compared, stored and looked up:
 // PyPI names are compared after PEP 503 normalisation (lower case, runs of
 // "-", "_" and "." as one "-"), because pip treats "Foo_Bar" and "foo-bar"
 // as the same project; every other ecosystem compares names exactly.
 func PackageKey(ecosystem, name string) string {
-	if osv.BaseEcosystem(ecosystem) != "PyPI" {
+	if BaseEcosystem(ecosystem) != "PyPI" {
 		return name
 	}
 	var b strings.Builder
