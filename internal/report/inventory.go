@@ -1,5 +1,7 @@
 package report
 
+import "cmp"
+
 // Inventory is what the image has installed: OS packages, language
 // packages and the modules compiled into its binaries, each with the file
 // and layer it was read from.
@@ -62,4 +64,17 @@ type Vulnerability struct {
 	PURL      string `json:"purl,omitempty"`
 	// CVSS is the vector the severity was scored from, if any.
 	CVSS string `json:"cvss,omitempty"`
+}
+
+// ComparePackages orders packages by type, name, version, path, layer and
+// package URL, the order in which every format lists them.
+func ComparePackages(a, b Package) int {
+	return cmp.Or(
+		cmp.Compare(a.Type, b.Type),
+		cmp.Compare(a.Name, b.Name),
+		cmp.Compare(a.Version, b.Version),
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Layer, b.Layer),
+		cmp.Compare(a.PURL, b.PURL),
+	)
 }

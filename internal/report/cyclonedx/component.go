@@ -1,7 +1,6 @@
 package cyclonedx
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -28,23 +27,12 @@ func newComponents(r *report.Report) *components {
 	}
 	if r.Inventory != nil {
 		pkgs := slices.Clone(r.Inventory.Packages)
-		slices.SortFunc(pkgs, comparePackages)
+		slices.SortFunc(pkgs, report.ComparePackages)
 		for _, p := range pkgs {
 			c.addPackage(p)
 		}
 	}
 	return c
-}
-
-func comparePackages(a, b report.Package) int {
-	return cmp.Or(
-		cmp.Compare(a.Type, b.Type),
-		cmp.Compare(a.Name, b.Name),
-		cmp.Compare(a.Version, b.Version),
-		cmp.Compare(a.Path, b.Path),
-		cmp.Compare(a.Layer, b.Layer),
-		cmp.Compare(a.PURL, b.PURL),
-	)
 }
 
 // list returns the components in the order they were added.

@@ -1,7 +1,6 @@
 package spdx
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -49,24 +48,13 @@ func newBuilder(r *report.Report) *builder {
 	}
 	if r.Inventory != nil {
 		pkgs := slices.Clone(r.Inventory.Packages)
-		slices.SortFunc(pkgs, comparePackages)
+		slices.SortFunc(pkgs, report.ComparePackages)
 		for _, p := range pkgs {
 			b.addPackage(p)
 		}
 	}
 	b.addAdvisories(r.Findings)
 	return b
-}
-
-func comparePackages(a, b report.Package) int {
-	return cmp.Or(
-		cmp.Compare(a.Type, b.Type),
-		cmp.Compare(a.Name, b.Name),
-		cmp.Compare(a.Version, b.Version),
-		cmp.Compare(a.Path, b.Path),
-		cmp.Compare(a.Layer, b.Layer),
-		cmp.Compare(a.PURL, b.PURL),
-	)
 }
 
 // imagePackage is the container image, versioned by its manifest digest.
