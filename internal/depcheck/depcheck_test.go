@@ -120,7 +120,7 @@ func TestNoInitOrExit(t *testing.T) {
 // each other, and nothing that ships may import them.
 func testSupport(importPath string) bool {
 	switch strings.TrimPrefix(importPath, module) {
-	case "internal/samples", "internal/imagetest", "internal/scantest", "internal/inventory/inventorytest",
+	case "internal/samples", "internal/imagetest", "internal/scantest", "internal/inventory/inventorytest", "internal/report/reporttest",
 		"internal/signature/keylesstest", "internal/signature/notation/notationtest",
 		"internal/hub/hubtest", "internal/quay/quaytest", "internal/github/githubtest":
 		return true

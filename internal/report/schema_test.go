@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/customs-oss/customs/internal/report/reporttest"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -30,18 +32,7 @@ const (
 
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	doc := readJSON(t, schemaPath)
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	const url = "file:///report.schema.json"
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(url)
-	if err != nil {
-		t.Fatalf("compiling %s: %v", schemaPath, err)
-	}
-	return sch
+	return reporttest.Compile(t, "file:///", schemaPath)
 }
 
 func readJSON(t *testing.T, path string) any {
@@ -146,13 +137,7 @@ func writeJSON(t *testing.T, r *report.Report) []byte {
 	return buf.Bytes()
 }
 
-func validate(sch *jsonschema.Schema, b []byte) error {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
-		return err
-	}
-	return sch.Validate(doc)
-}
+func validate(sch *jsonschema.Schema, b []byte) error { return reporttest.Validate(sch, b) }
 
 func TestSchemaValidatesReports(t *testing.T) {
 	sch := compileSchema(t)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/customs-oss/customs/internal/report/reporttest"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -29,59 +31,20 @@ const (
 
 func compileSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	for _, name := range []string{schemaFile, "spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"} {
-		f, err := os.Open(filepath.Join(schemaDir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("parsing %s: %v", name, err)
-		}
-		// The schemas refer to each other by file name, relative to the
-		// bom schema's $id.
-		if err := c.AddResource(schemaBase+name, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sch, err := c.Compile(schemaBase + schemaFile)
-	if err != nil {
-		t.Fatalf("compiling the CycloneDX schema: %v", err)
-	}
-	return sch
+	// The schemas refer to each other by file name, relative to the bom
+	// schema's $id.
+	return reporttest.Compile(t, schemaBase, filepath.Join(schemaDir, schemaFile),
+		filepath.Join(schemaDir, "spdx.SNAPSHOT.schema.json"), filepath.Join(schemaDir, "jsf-0.82.SNAPSHOT.schema.json"))
 }
 
 func validate(t testing.TB, sch *jsonschema.Schema, out []byte) {
 	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-	if err != nil {
-		t.Fatalf("output is not JSON: %v", err)
-	}
-	if err := sch.Validate(doc); err != nil {
+	if err := reporttest.Validate(sch, out); err != nil {
 		t.Fatalf("output does not conform to CycloneDX 1.6: %v", err)
 	}
 }
 
-// richReport reads a report with every package type, removed packages,
-// vulnerabilities with and without a fix or CVSS vector, and a finding that
-// is not about a package.
-func richReport(t testing.TB) *report.Report {
-	t.Helper()
-	b, err := os.ReadFile("testdata/rich.report.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var r report.Report
-	if err := dec.Decode(&r); err != nil {
-		t.Fatalf("decoding the rich report: %v", err)
-	}
-	return &r
-}
+func richReport(t testing.TB) *report.Report { return reporttest.SBOMReport(t) }
 
 func render(t testing.TB, r *report.Report) []byte {
 	t.Helper()

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/customs-oss/customs/internal/report/reporttest"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -26,35 +28,12 @@ const schemaFile = "testdata/sarif-schema-2.1.0.json"
 
 func compileSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(schemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatalf("parsing %s: %v", schemaFile, err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	const url = "file:///sarif-schema-2.1.0.json"
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(url)
-	if err != nil {
-		t.Fatalf("compiling the SARIF schema: %v", err)
-	}
-	return sch
+	return reporttest.Compile(t, "file:///", schemaFile)
 }
 
 func validate(t testing.TB, sch *jsonschema.Schema, out []byte) {
 	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-	if err != nil {
-		t.Fatalf("output is not JSON: %v", err)
-	}
-	if err := sch.Validate(doc); err != nil {
+	if err := reporttest.Validate(sch, out); err != nil {
 		t.Fatalf("output does not conform to SARIF 2.1.0: %v", err)
 	}
 }

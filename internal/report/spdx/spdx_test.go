@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/customs-oss/customs/internal/report/reporttest"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	spdxjson "github.com/spdx/tools-golang/json"
@@ -25,50 +27,12 @@ const schemaFile = "testdata/spdx-schema-2.3.json"
 
 func compileSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(schemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatalf("parsing %s: %v", schemaFile, err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	const url = "file:///spdx-schema-2.3.json"
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(url)
-	if err != nil {
-		t.Fatalf("compiling the SPDX schema: %v", err)
-	}
-	return sch
+	return reporttest.Compile(t, "file:///", schemaFile)
 }
 
-func validate(sch *jsonschema.Schema, out []byte) error {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-	if err != nil {
-		return err
-	}
-	return sch.Validate(doc)
-}
+func validate(sch *jsonschema.Schema, out []byte) error { return reporttest.Validate(sch, out) }
 
-func richReport(t testing.TB) *report.Report {
-	t.Helper()
-	b, err := os.ReadFile("testdata/rich.report.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var r report.Report
-	if err := dec.Decode(&r); err != nil {
-		t.Fatalf("decoding the rich report: %v", err)
-	}
-	return &r
-}
+func richReport(t testing.TB) *report.Report { return reporttest.SBOMReport(t) }
 
 func render(t testing.TB, r *report.Report) []byte {
 	t.Helper()
