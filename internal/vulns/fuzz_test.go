@@ -75,7 +75,7 @@ func FuzzEcosystem(f *testing.F) {
 		if ok && (eco == "" || n == "" || v == "") {
 			t.Fatalf("Ecosystem(%+v) = %q %q %q, ok with an empty part", p, eco, n, v)
 		}
-		if u, ok := parsePURL(name); ok && u.name == "" {
+		if u, ok := parsePURL(name); ok && u.Name == "" {
 			t.Fatalf("parsePURL(%q) ok with no name", name)
 		}
 	})

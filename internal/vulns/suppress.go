@@ -175,7 +175,7 @@ func anyID(ids []string, f func(string) bool) bool {
 
 func identifiesPackage(id string, p facts.Package) bool {
 	u, ok := parsePURL(id)
-	return ok && u.typ != "oci" && u.names(p)
+	return ok && u.Type != "oci" && names(u, p)
 }
 
 // identifiesImage reports whether id names the image: its manifest or

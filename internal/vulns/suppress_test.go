@@ -228,7 +228,7 @@ func TestPURLNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		u, ok := parsePURL(tt.purl)
-		if got := ok && u.names(tt.pkg); got != tt.want {
+		if got := ok && names(u, tt.pkg); got != tt.want {
 			t.Errorf("%s names %+v = %v, want %v", tt.purl, tt.pkg, got, tt.want)
 		}
 	}
